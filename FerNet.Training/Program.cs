@@ -1,5 +1,7 @@
-using TorchSharp;
-var x = torch.randn(4, 3, requires_grad: true);
-var y = (x * x).sum();
-y.backward();
-Console.WriteLine(x.grad!.ToString(TorchSharp.TensorStringStyle.Julia));
+using FerNet.Training.Models;
+foreach (var name in ModelCatalog.Names)
+{
+    using var m = ModelCatalog.Create(name);
+    Console.WriteLine($"{name}: {m.TrainableParameterCount} {m.NonTrainableParameterCount}");
+    foreach (var r in m.Trace()) Console.WriteLine($"  {r.Name} {r.Type} [{string.Join(",", r.Shape)}] {r.Parameters}");
+}

@@ -1,0 +1,102 @@
+using FerNet.Core;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace FerNet.Training.Models;
+
+/// <summary>
+/// A FerNet network: a plain stack of standard layers mapping [N, 1, 48, 48] pixels in [0, 1] to
+/// seven logits. Keeping every architecture a flat, named layer list is what lets one summary
+/// printer and one ONNX exporter handle them all.
+/// </summary>
+internal sealed class FerModel : nn.Module<Tensor, Tensor>
+{
+    private readonly Sequential _layers;
+    private readonly (string LayerName, double Lambda)[] _kernelL2;
+
+    /// <summary>Builds a model named <paramref name="architecture"/> from <paramref name="layers"/>.</summary>
+    /// <param name="architecture">The catalogue name, stored in checkpoints and ONNX metadata.</param>
+    /// <param name="layers">Named layers applied in order.</param>
+    /// <param name="kernelL2">Keras-style L2 penalties: λ·Σw² on the weight of the named layers.</param>
+    public FerModel(string architecture, IReadOnlyList<(string Name, nn.Module<Tensor, Tensor> Layer)> layers, IReadOnlyList<(string LayerName, double Lambda)> kernelL2)
+        : base(architecture)
+    {
+        Architecture = architecture;
+        _layers = nn.Sequential(layers.Select(l => (l.Name, l.Layer)).ToArray());
+        _kernelL2 = kernelL2.ToArray();
+        foreach ((string layerName, _) in _kernelL2)
+        {
+            if (!layers.Any(l => l.Name == layerName))
+            {
+                throw new ArgumentException($"L2 penalty names layer '{layerName}', which {architecture} does not have.", nameof(kernelL2));
+            }
+        }
+
+        RegisterComponents();
+    }
+
+    /// <summary>The catalogue name of this architecture.</summary>
+    public string Architecture { get; }
+
+    /// <summary>The layers in forward order, with their names.</summary>
+    public IEnumerable<(string Name, nn.Module Layer)> Layers => _layers.named_children();
+
+    /// <summary>Whether any layer carries a Keras-style L2 penalty.</summary>
+    public bool HasL2Penalty => _kernelL2.Length > 0;
+
+    public override Tensor forward(Tensor input) => _layers.forward(input);
+
+    /// <summary>Σ λ·Σw² over the penalised kernels, to add to the loss as Keras does (not weight decay).</summary>
+    public Tensor L2Penalty()
+    {
+        Tensor total = zeros(1, device: parameters().First().device).squeeze();
+        foreach ((string layerName, double lambda) in _kernelL2)
+        {
+            var weight = ((Conv2d)_layers.named_children().Single(c => c.name == layerName).module).weight!;
+            total = total + weight.pow(2).sum() * lambda;
+        }
+
+        return total;
+    }
+
+    /// <summary>Trainable parameter count.</summary>
+    public long TrainableParameterCount => parameters().Where(p => p.requires_grad).Sum(p => p.numel());
+
+    /// <summary>Non-trainable state that is part of the model (BatchNorm running mean and variance).</summary>
+    public long NonTrainableParameterCount => named_buffers()
+        .Where(b => !b.name.EndsWith("num_batches_tracked", StringComparison.Ordinal))
+        .Sum(b => b.buffer.numel());
+
+    /// <summary>Output shape after each layer for one input of the FER contract.</summary>
+    public IReadOnlyList<(string Name, string Type, long[] Shape, long Parameters)> Trace()
+    {
+        var rows = new List<(string, string, long[], long)>();
+        bool wasTraining = training;
+        eval();
+        using (no_grad())
+        using (NewDisposeScope())
+        {
+            Tensor x = zeros(1, FaceInputContract.Channels, FaceInputContract.Height, FaceInputContract.Width, device: parameters().First().device);
+            foreach ((string name, nn.Module layer) in Layers)
+            {
+                x = ((nn.Module<Tensor, Tensor>)layer).forward(x);
+                long count = layer.parameters().Sum(p => p.numel());
+                rows.Add((name, layer.GetType().Name, x.shape, count));
+            }
+        }
+
+        train(wasTraining);
+        return rows;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _layers.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}
