@@ -1,0 +1,189 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FerNet.Training.Models;
+using static TorchSharp.torch;
+
+namespace FerNet.Training.Checkpoints;
+
+/// <summary>
+/// Reads and writes FerNet checkpoints: a magic number, a JSON header, the module's weights and
+/// buffers, optionally the optimiser state, and an end marker that exposes truncation. Files are
+/// written to a temporary name and renamed, so a crash never leaves half a checkpoint behind.
+/// </summary>
+internal static class TrainingCheckpoint
+{
+    private const int FormatVersion = 1;
+    private static readonly byte[] Magic = "FERNETCK"u8.ToArray();
+    private static readonly byte[] EndMarker = "FERNETOK"u8.ToArray();
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = false,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>Writes <paramref name="model"/> (and <paramref name="optimizer"/> when given) to <paramref name="path"/> atomically.</summary>
+    public static void Save(string path, CheckpointHeader header, FerModel model, optim.Optimizer? optimizer)
+    {
+        string full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        string temp = full + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+            using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+            {
+                writer.Write(Magic);
+                writer.Write(FormatVersion);
+                writer.Write(JsonSerializer.Serialize(header, Json));
+                writer.Write(optimizer is not null);
+                model.save(writer);
+                if (optimizer is not null)
+                {
+                    ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
+                }
+
+                writer.Write(EndMarker);
+                writer.Flush();
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>Reads only the header of the checkpoint at <paramref name="path"/>.</summary>
+    public static CheckpointHeader ReadHeader(string path)
+    {
+        using var reader = Open(path);
+        return ReadHeader(reader, path).Header;
+    }
+
+    /// <summary>Builds the checkpoint's architecture and loads its weights, in eval mode.</summary>
+    public static (FerModel Model, CheckpointHeader Header) LoadModel(string path)
+    {
+        using var reader = Open(path);
+        (CheckpointHeader header, _) = ReadHeader(reader, path);
+        FerModel model;
+        try
+        {
+            model = ModelCatalog.Create(header.Architecture);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidCheckpointException(path, e.Message, e);
+        }
+
+        try
+        {
+            LoadWeights(reader, path, model);
+            model.eval();
+            return (model, header);
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Restores weights and optimiser state into an existing model and optimiser, for resuming.</summary>
+    public static CheckpointHeader Restore(string path, FerModel model, optim.Optimizer optimizer)
+    {
+        using var reader = Open(path);
+        (CheckpointHeader header, bool hasOptimizer) = ReadHeader(reader, path);
+        if (header.Architecture != model.Architecture)
+        {
+            throw new InvalidCheckpointException(path, $"it holds a '{header.Architecture}' model, not '{model.Architecture}'.");
+        }
+
+        if (!hasOptimizer)
+        {
+            throw new InvalidCheckpointException(path, "it holds no optimiser state (a best-model checkpoint); resume from last.ckpt.");
+        }
+
+        LoadWeights(reader, path, model);
+        try
+        {
+            ((TorchSharp.Modules.OptimizerHelper)optimizer).load_state_dict(reader);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or InvalidOperationException)
+        {
+            throw new InvalidCheckpointException(path, "its optimiser state is truncated or does not fit the optimiser.", e);
+        }
+
+        return header;
+    }
+
+    private static BinaryReader Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"Checkpoint '{path}' does not exist.", path);
+        }
+
+        var stream = File.OpenRead(path);
+        var end = new byte[EndMarker.Length];
+        if (stream.Length < Magic.Length + EndMarker.Length)
+        {
+            stream.Dispose();
+            throw new InvalidCheckpointException(path, $"it is only {new FileInfo(path).Length} bytes long.");
+        }
+
+        stream.Seek(-EndMarker.Length, SeekOrigin.End);
+        stream.ReadExactly(end);
+        stream.Seek(0, SeekOrigin.Begin);
+        if (!end.AsSpan().SequenceEqual(EndMarker))
+        {
+            stream.Dispose();
+            throw new InvalidCheckpointException(path, "it is truncated (the end marker is missing).");
+        }
+
+        return new BinaryReader(stream, Encoding.UTF8);
+    }
+
+    private static (CheckpointHeader Header, bool HasOptimizer) ReadHeader(BinaryReader reader, string path)
+    {
+        try
+        {
+            byte[] magic = reader.ReadBytes(Magic.Length);
+            if (!magic.AsSpan().SequenceEqual(Magic))
+            {
+                throw new InvalidCheckpointException(path, "it is not a FerNet checkpoint (wrong magic number).");
+            }
+
+            int version = reader.ReadInt32();
+            if (version != FormatVersion)
+            {
+                throw new InvalidCheckpointException(path, $"format version {version} is not supported (expected {FormatVersion}).");
+            }
+
+            CheckpointHeader header = JsonSerializer.Deserialize<CheckpointHeader>(reader.ReadString(), Json)
+                ?? throw new InvalidCheckpointException(path, "its header is empty.");
+            return (header, reader.ReadBoolean());
+        }
+        catch (Exception e) when (e is EndOfStreamException or JsonException or IOException)
+        {
+            throw new InvalidCheckpointException(path, "its header is truncated or corrupt.", e);
+        }
+    }
+
+    private static void LoadWeights(BinaryReader reader, string path, FerModel model)
+    {
+        try
+        {
+            model.load(reader, strict: true);
+        }
+        catch (Exception e) when (e is EndOfStreamException or IOException or ArgumentException or InvalidOperationException)
+        {
+            throw new InvalidCheckpointException(path, $"its weights are truncated or do not fit the '{model.Architecture}' architecture.", e);
+        }
+    }
+
+}

@@ -1,0 +1,69 @@
+using FerNet.Core;
+using FerNet.Core.Data;
+using FerNet.Training.Data;
+using FerNet.Training.Models;
+using static TorchSharp.torch;
+
+namespace FerNet.Training.Evaluation;
+
+/// <summary>Scores a TorchSharp model on a dataset in eval mode, without gradients.</summary>
+internal static class ModelEvaluation
+{
+    /// <summary>Class probabilities (N x 7, row-major) and mean cross-entropy of <paramref name="model"/> on <paramref name="data"/>.</summary>
+    public static (float[] Probabilities, double Loss) Predict(FerModel model, FaceDataset data, int batchSize = 256)
+    {
+        bool wasTraining = model.training;
+        model.eval();
+        var probabilities = new float[data.Count * EmotionLabels.Count];
+        double lossSum = 0;
+        int[] all = Enumerable.Range(0, data.Count).ToArray();
+        using (no_grad())
+        {
+            for (int start = 0; start < data.Count; start += batchSize)
+            {
+                using var scope = NewDisposeScope();
+                ReadOnlySpan<int> indices = all.AsSpan(start, Math.Min(batchSize, data.Count - start));
+                Tensor logits = model.forward(BatchTensors.Pixels(data, indices));
+                lossSum += nn.functional.cross_entropy(logits, BatchTensors.Labels(data, indices), reduction: nn.Reduction.Sum).item<float>();
+                nn.functional.softmax(logits, 1).data<float>().CopyTo(probabilities.AsSpan(start * EmotionLabels.Count));
+            }
+        }
+
+        model.train(wasTraining);
+        return (probabilities, data.Count == 0 ? 0 : lossSum / data.Count);
+    }
+
+    /// <summary>The index of the largest probability in each row.</summary>
+    public static Emotion[] ArgMax(float[] probabilities)
+    {
+        var predicted = new Emotion[probabilities.Length / EmotionLabels.Count];
+        for (int i = 0; i < predicted.Length; i++)
+        {
+            ReadOnlySpan<float> row = probabilities.AsSpan(i * EmotionLabels.Count, EmotionLabels.Count);
+            int best = 0;
+            for (int c = 1; c < row.Length; c++)
+            {
+                if (row[c] > row[best])
+                {
+                    best = c;
+                }
+            }
+
+            predicted[i] = (Emotion)best;
+        }
+
+        return predicted;
+    }
+
+    /// <summary>Share of <paramref name="predicted"/> equal to the dataset's labels.</summary>
+    public static double Accuracy(FaceDataset data, Emotion[] predicted)
+    {
+        int correct = 0;
+        for (int i = 0; i < predicted.Length; i++)
+        {
+            correct += predicted[i] == data.Label(i) ? 1 : 0;
+        }
+
+        return predicted.Length == 0 ? 0 : (double)correct / predicted.Length;
+    }
+}
