@@ -9,13 +9,23 @@ public sealed class FaceDataset
 {
     private readonly byte[] _pixels;
     private readonly Emotion[] _labels;
+    private readonly string[]? _sources;
 
-    /// <summary>Creates a dataset over <paramref name="pixels"/> (Count x 2304 bytes) and <paramref name="labels"/>.</summary>
-    /// <exception cref="ArgumentException">The pixel buffer does not hold exactly one 48x48 image per label.</exception>
-    public FaceDataset(byte[] pixels, Emotion[] labels)
+    /// <summary>
+    /// Creates a dataset over <paramref name="pixels"/> (Count x 2304 bytes) and <paramref name="labels"/>,
+    /// optionally with the <paramref name="sources"/> the images came from.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// The pixel buffer does not hold exactly one 48x48 image per label, or there is not one source per label.
+    /// </exception>
+    public FaceDataset(byte[] pixels, Emotion[] labels, IReadOnlyList<string>? sources = null)
     {
         ArgumentNullException.ThrowIfNull(pixels);
         ArgumentNullException.ThrowIfNull(labels);
+        if (sources is not null && sources.Count != labels.Length)
+        {
+            throw new ArgumentException($"Expected one source per label ({labels.Length}), got {sources.Count}.", nameof(sources));
+        }
         if (pixels.Length != labels.Length * FaceInputContract.PixelCount)
         {
             throw new ArgumentException(
@@ -33,6 +43,7 @@ public sealed class FaceDataset
 
         _pixels = pixels;
         _labels = labels;
+        _sources = sources?.ToArray();
     }
 
     /// <summary>The number of images.</summary>
@@ -43,6 +54,12 @@ public sealed class FaceDataset
 
     /// <summary>All labels, in image order.</summary>
     public ReadOnlySpan<Emotion> Labels => _labels;
+
+    /// <summary>
+    /// Where each image came from, in image order: the image file's full path, or for a CSV row
+    /// "<c>file.csv:line</c>". Null for a dataset built in memory without sources.
+    /// </summary>
+    public IReadOnlyList<string>? Sources => _sources;
 
     /// <summary>The 2304 pixels of image <paramref name="index"/>.</summary>
     public ReadOnlySpan<byte> Image(int index) => _pixels.AsSpan(index * FaceInputContract.PixelCount, FaceInputContract.PixelCount);
@@ -74,6 +91,16 @@ public sealed class FaceDataset
             labels[i] = _labels[indices[i]];
         }
 
-        return new FaceDataset(pixels, labels);
+        string[]? sources = null;
+        if (_sources is not null)
+        {
+            sources = new string[indices.Count];
+            for (int i = 0; i < indices.Count; i++)
+            {
+                sources[i] = _sources[indices[i]];
+            }
+        }
+
+        return new FaceDataset(pixels, labels, sources);
     }
 }
