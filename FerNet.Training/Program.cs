@@ -1,1 +1,9 @@
-Console.WriteLine();
+using System.CommandLine;
+using FerNet.Training.Cli;
+
+var root = new RootCommand("FerNet training: train facial-expression CNNs on FER2013 with TorchSharp and export them to ONNX.")
+{
+    TrainCommand.Create(),
+    SummaryCommand.Create(),
+};
+return root.Parse(args).Invoke();

@@ -1,0 +1,102 @@
+using FerNet.Core.Data;
+using FerNet.Training.Augmentation;
+using FerNet.Training.Checkpoints;
+using FerNet.Training.Models;
+using FerNet.Training.Training;
+using static TorchSharp.torch;
+
+namespace FerNet.Tests.Training;
+
+public sealed class TrainerTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("fernet-trainer-").FullName;
+
+    private static TrainingOptions SmallRun(int epochs) => TrainingRecipes.FerNet() with
+    {
+        Epochs = epochs,
+        BatchSize = 16,
+        LearningRate = 0.05,
+        ValidationFraction = 0.2,
+        Augmentation = AugmentationSettings.FerNet with { ErasingProbability = 0.2 },
+    };
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void LossFallsOnLearnableData()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 24, seed: 1);
+        var trainer = new Trainer(SmallRun(epochs: 4) with { Augmentation = AugmentationSettings.None, LabelSmoothing = 0 }, _directory, TextWriter.Null);
+        trainer.Prepare(data);
+
+        IReadOnlyList<EpochRecord> history = trainer.Train(resume: false, CancellationToken.None);
+
+        Assert.Equal(4, history.Count);
+        Assert.True(history[^1].TrainLoss < history[0].TrainLoss * 0.8, $"loss {history[0].TrainLoss} -> {history[^1].TrainLoss}");
+        Assert.True(File.Exists(trainer.BestCheckpointPath));
+        Assert.True(File.Exists(Path.Combine(_directory, "history.json")));
+    }
+
+    [Fact]
+    public void ResumingGivesTheSameWeightsAsAnUninterruptedRun()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 10, seed: 2);
+        string straight = Path.Combine(_directory, "straight");
+        string interrupted = Path.Combine(_directory, "interrupted");
+
+        var uninterrupted = new Trainer(SmallRun(epochs: 2), straight, TextWriter.Null);
+        uninterrupted.Prepare(data);
+        uninterrupted.Train(resume: false, CancellationToken.None);
+
+        var first = new Trainer(SmallRun(epochs: 2), interrupted, TextWriter.Null);
+        first.Prepare(data);
+        first.Train(resume: false, CancellationToken.None, maxEpochsThisCall: 1);
+        Assert.Equal(1, TrainingCheckpoint.ReadHeader(first.LastCheckpointPath).EpochsCompleted);
+        var second = new Trainer(SmallRun(epochs: 2), interrupted, TextWriter.Null);
+        second.Prepare(data);
+        second.Train(resume: true, CancellationToken.None);
+
+        (FerModel a, CheckpointHeader headerA) = TrainingCheckpoint.LoadModel(uninterrupted.LastCheckpointPath);
+        (FerModel b, CheckpointHeader headerB) = TrainingCheckpoint.LoadModel(second.LastCheckpointPath);
+        using (a)
+        using (b)
+        {
+            Assert.Equal(headerA.GlobalStep, headerB.GlobalStep);
+            Assert.Equal(headerA.History.Select(h => h.ValidationAccuracy), headerB.History.Select(h => h.ValidationAccuracy));
+            var weightsB = b.state_dict();
+            foreach ((string name, Tensor weight) in a.state_dict())
+            {
+                Assert.True(weight.allclose(weightsB[name], rtol: 0, atol: 1e-6), $"{name} differs after resuming");
+            }
+        }
+    }
+
+    [Fact]
+    public void ResumingWithOtherSettingsIsRefused()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 6, seed: 3);
+        var first = new Trainer(SmallRun(epochs: 2), _directory, TextWriter.Null);
+        first.Prepare(data);
+        first.Train(resume: false, CancellationToken.None, maxEpochsThisCall: 1);
+
+        var other = new Trainer(SmallRun(epochs: 2) with { BatchSize = 8 }, _directory, TextWriter.Null);
+        other.Prepare(data);
+
+        Assert.Throws<InvalidCheckpointException>(() => other.Train(resume: true, CancellationToken.None));
+    }
+
+    [Fact]
+    public void CancellationKeepsTheLastFinishedEpoch()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 6, seed: 4);
+        var trainer = new Trainer(SmallRun(epochs: 3), _directory, TextWriter.Null);
+        trainer.Prepare(data);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        IReadOnlyList<EpochRecord> history = trainer.Train(resume: false, cancelled.Token);
+
+        Assert.Empty(history);
+        Assert.False(File.Exists(trainer.LastCheckpointPath));
+    }
+}

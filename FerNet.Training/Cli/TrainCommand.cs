@@ -1,0 +1,97 @@
+using System.CommandLine;
+using FerNet.Core.Data;
+using FerNet.Training.Console;
+using FerNet.Training.Models;
+using FerNet.Training.Training;
+
+namespace FerNet.Training.Cli;
+
+/// <summary>`train`: trains a model on FER2013 from a folder root or the challenge CSV.</summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "FER2013: a folder with train/<class>/*.jpg (Kaggle layout) or the challenge CSV (emotion,pixels,Usage).", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder for checkpoints, history, reports and the exported model.", Required = true };
+        var recipe = new Option<string>("--recipe") { Description = $"Training recipe: {string.Join(", ", TrainingRecipes.Names)}.", DefaultValueFactory = _ => TrainingRecipes.Names[0] };
+        var arch = new Option<string?>("--arch") { Description = $"Architecture ({string.Join(", ", ModelCatalog.Names)}); default: the recipe's." };
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs (default: the recipe's)." };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Images per step (default: the recipe's)." };
+        var learningRate = new Option<double?>("--lr") { Description = "Initial or peak learning rate (default: the recipe's)." };
+        var seed = new Option<int>("--seed") { Description = "Seed for every random choice.", DefaultValueFactory = _ => 1 };
+        var validation = new Option<double>("--val-fraction") { Description = "Share of the training data held out for validation.", DefaultValueFactory = _ => 0.1 };
+        var balance = new Option<int?>("--balance") { Description = "Balance every class to this many images (the seed's offline balancing); 0 turns it off." };
+        var weighting = new Option<string?>("--class-weights") { Description = "none, inverse or sqrt-inverse (default: the recipe's)." };
+        var earlyStopping = new Option<int?>("--early-stopping") { Description = "Stop after this many epochs without validation improvement." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var device = new Option<string>("--device") { Description = "cpu (cuda needs a libtorch-cuda package, which this build does not reference).", DefaultValueFactory = _ => "cpu" };
+        var maxEpochs = new Option<int?>("--max-epochs-now") { Description = "Stop after this many epochs in this call (resume later to finish)." };
+
+        var command = new Command("train", "Train a FerNet model on FER2013.")
+        {
+            data, output, recipe, arch, epochs, batchSize, learningRate, seed, validation, balance, weighting, earlyStopping, resume, threads, device, maxEpochs,
+        };
+        command.SetAction(result =>
+        {
+            if (result.GetValue(device) != "cpu")
+            {
+                throw new ArgumentException($"Device '{result.GetValue(device)}' is not available: this build references TorchSharp-cpu only.");
+            }
+
+            TrainingOptions options = TrainingRecipes.Create(result.GetValue(recipe)!);
+            options = options with
+            {
+                Architecture = result.GetValue(arch) ?? options.Architecture,
+                Epochs = result.GetValue(epochs) ?? options.Epochs,
+                BatchSize = result.GetValue(batchSize) ?? options.BatchSize,
+                LearningRate = result.GetValue(learningRate) ?? options.LearningRate,
+                Seed = result.GetValue(seed),
+                ValidationFraction = result.GetValue(validation),
+                BalancePerClass = result.GetValue(balance) is int b ? (b == 0 ? null : b) : options.BalancePerClass,
+                ClassWeighting = result.GetValue(weighting) ?? options.ClassWeighting,
+                EarlyStoppingPatience = result.GetValue(earlyStopping),
+            };
+            TorchSharp.torch.set_num_threads(result.GetValue(threads));
+            return Run(options, result.GetValue(data)!, result.GetValue(output)!, result.GetValue(resume), result.GetValue(maxEpochs));
+        });
+        return command;
+    }
+
+    private static int Run(TrainingOptions options, string dataPath, string outputDirectory, bool resume, int? maxEpochs)
+    {
+        TextWriter log = System.Console.Out;
+        var trainer = new Trainer(options, outputDirectory, log);
+        log.WriteLine($"Reading {dataPath} ...");
+        var progress = new ConsoleProgressBar(log, "Reading", 100, "%");
+        FaceDataset train = Fer2013.Load(dataPath, Fer2013Split.Train, new Fer2013LoadOptions
+        {
+            Progress = new Progress<DatasetLoadProgress>(p => progress.Report((long)(p.Fraction * 100))),
+        });
+        progress.Finish();
+        trainer.Prepare(train);
+
+        using var cancellation = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            if (!cancellation.IsCancellationRequested)
+            {
+                e.Cancel = true;
+                log.WriteLine();
+                log.WriteLine("Ctrl+C: stopping after this batch (press again to abort at once).");
+                cancellation.Cancel();
+            }
+        };
+        System.Console.CancelKeyPress += onCancel;
+        try
+        {
+            trainer.Train(resume, cancellation.Token, maxEpochs);
+        }
+        finally
+        {
+            System.Console.CancelKeyPress -= onCancel;
+        }
+
+        return cancellation.IsCancellationRequested ? 130 : 0;
+    }
+}
