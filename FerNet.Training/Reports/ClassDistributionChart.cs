@@ -7,13 +7,13 @@ namespace FerNet.Training.Reports;
 /// <summary>A grouped bar chart PNG of the images per emotion before and after balancing, each bar labelled with its count.</summary>
 internal static class ClassDistributionChart
 {
-    private const int Width = 1100;
-    private const int Height = 650;
+    internal const int Width = 1100;
+    internal const int Height = 650;
     private const double BarWidth = 0.38;
     private const float LegendFontSize = 14;
 
-    private static readonly Color BeforeColor = Color.FromHex("#9fb8d3");
-    private static readonly Color AfterColor = Color.FromHex("#2b6cb0");
+    internal static readonly Color BeforeColor = Color.FromHex("#9fb8d3");
+    internal static readonly Color AfterColor = Color.FromHex("#2b6cb0");
 
     /// <summary>Writes the per-emotion counts before and after balancing side by side to <paramref name="path"/>.</summary>
     /// <param name="countsBefore">Images per emotion before balancing, in <see cref="EmotionLabels.Names"/> order.</param>

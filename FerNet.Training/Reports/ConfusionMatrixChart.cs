@@ -10,8 +10,8 @@ namespace FerNet.Training.Reports;
 /// </summary>
 internal static class ConfusionMatrixChart
 {
-    private const int Width = 960;
-    private const int Height = 840;
+    internal const int Width = 960;
+    internal const int Height = 840;
     private const float CellFontSize = 15;
 
     // Above this share of the colour scale a cell is dark enough that its text must be white.

@@ -11,8 +11,8 @@ namespace FerNet.Training.Reports;
 /// </summary>
 internal static class TrainingCurvesChart
 {
-    private const int Width = 1000;
-    private const int Height = 1200;
+    internal const int Width = 1000;
+    internal const int Height = 1200;
     private const float LegendFontSize = 14;
 
     // Wide enough for the widest left tick labels ("100", "5e-4") and the axis title, so the three panels line up.
@@ -24,8 +24,8 @@ internal static class TrainingCurvesChart
     // A learning rate that moves by less than this factor reads better on a linear axis.
     private const double SmallestRatioForLogScale = 10;
 
-    private static readonly Color TrainColor = Color.FromHex("#1f77b4");
-    private static readonly Color ValidationColor = Color.FromHex("#ff7f0e");
+    internal static readonly Color TrainColor = Color.FromHex("#1f77b4");
+    internal static readonly Color ValidationColor = Color.FromHex("#ff7f0e");
     private static readonly Color LearningRateColor = Color.FromHex("#2ca02c");
     private static readonly Color BestEpochColor = Color.FromHex("#555555");
 
@@ -79,8 +79,6 @@ internal static class TrainingCurvesChart
         foreach (Plot plot in new[] { lossPlot, accuracyPlot, learningRatePlot })
         {
             plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
-            plot.Axes.Bottom.TickLabelStyle.FontName = ChartStyle.FontName;
-            plot.Axes.Bottom.TickLabelStyle.FontSize = ChartStyle.TickLabelFontSize;
             plot.Axes.Left.MinimumSize = LeftAxisWidth;
             plot.Axes.SetLimitsX(epochs[0] - margin, epochs[^1] + margin);
         }
@@ -114,10 +112,7 @@ internal static class TrainingCurvesChart
         bool logScale = smallest > 0 && largest / smallest >= SmallestRatioForLogScale;
         double[] plotted = logScale ? [.. rates.Select(Math.Log10)] : rates;
 
-        var line = plot.Add.ScatterLine(epochs, plotted, LearningRateColor);
-        line.LineWidth = 2;
-        line.MarkerSize = epochs.Length <= MostEpochsWithMarkers ? 5 : 0;
-        line.MarkerShape = MarkerShape.FilledCircle;
+        AddSeries(plot, epochs, plotted, LearningRateColor);
 
         if (logScale)
         {
@@ -137,9 +132,6 @@ internal static class TrainingCurvesChart
                 LabelFormatter = rate => rate == 0 ? "0" : rate.ToString("0.##e0", CultureInfo.InvariantCulture),
             };
         }
-
-        plot.Axes.Left.TickLabelStyle.FontName = ChartStyle.FontName;
-        plot.Axes.Left.TickLabelStyle.FontSize = ChartStyle.TickLabelFontSize;
     }
 
     /// <summary>
