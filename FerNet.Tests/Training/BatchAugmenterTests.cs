@@ -74,7 +74,7 @@ public sealed class BatchAugmenterTests
         using Tensor a = BatchAugmenter.Apply(images, AugmentationSettings.FerNet, first);
         using Tensor b = BatchAugmenter.Apply(images, AugmentationSettings.FerNet, second);
 
-        Assert.True(a.equal(b).item<bool>());
+        Assert.True(a.eq(b).all().item<bool>());
         Assert.False(a.allclose(images));
     }
 
