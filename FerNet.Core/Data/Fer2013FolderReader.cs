@@ -50,6 +50,11 @@ internal static class Fer2013FolderReader
             classFolders[index] = folder;
         }
 
+        if (classFolders.All(folder => folder is null))
+        {
+            throw new DatasetFormatException($"{splitFolder}: no images; expected one folder per class: {expected}.");
+        }
+
         var files = new List<string>();
         var labels = new List<Emotion>();
         using var fingerprint = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
