@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -109,7 +110,7 @@ internal static class Fer2013FolderReader
         catch (AggregateException ex)
         {
             // Parallel.For wraps whatever a file threw; callers should see the file's own error.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
         }
 
         reporter.Report(count, 1);

@@ -42,13 +42,14 @@ public sealed class ClassificationReport
         WeightedPrecision = WeightedBySupport(metrics => metrics.Precision);
         WeightedRecall = WeightedBySupport(metrics => metrics.Recall);
         WeightedF1 = WeightedBySupport(metrics => metrics.F1);
+        PerClass = _perClass.AsReadOnly();
     }
 
     /// <summary>The counts everything else is computed from.</summary>
     public ConfusionMatrix ConfusionMatrix { get; }
 
     /// <summary>The metrics of each emotion, in canonical order (index = <see cref="Emotion"/> value).</summary>
-    public IReadOnlyList<ClassMetrics> PerClass => _perClass;
+    public IReadOnlyList<ClassMetrics> PerClass { get; }
 
     /// <summary>Correct predictions over all predictions; 0 when there are none.</summary>
     public double Accuracy { get; }
