@@ -77,7 +77,8 @@ internal static class Fer2013FolderReader
             {
                 files.Add(image.FullName);
                 labels.Add((Emotion)index);
-                fingerprint.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(splitFolder, image.FullName)));
+                // NUL ends each path, so that no two listings hash the same bytes.
+                fingerprint.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(splitFolder, image.FullName) + '\0'));
                 BinaryPrimitives.WriteInt64LittleEndian(numbers, image.Length);
                 BinaryPrimitives.WriteInt64LittleEndian(numbers[8..], image.LastWriteTimeUtc.Ticks);
                 fingerprint.AppendData(numbers);
