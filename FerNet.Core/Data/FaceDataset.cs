@@ -1,3 +1,5 @@
+using System.Collections.ObjectModel;
+
 namespace FerNet.Core.Data;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed class FaceDataset
 {
     private readonly byte[] _pixels;
     private readonly Emotion[] _labels;
-    private readonly string[]? _sources;
+    private readonly ReadOnlyCollection<string>? _sources;
 
     /// <summary>
     /// Creates a dataset over <paramref name="pixels"/> (Count x 2304 bytes) and <paramref name="labels"/>,
@@ -43,7 +45,7 @@ public sealed class FaceDataset
 
         _pixels = pixels;
         _labels = labels;
-        _sources = sources?.ToArray();
+        _sources = sources?.ToArray().AsReadOnly();
     }
 
     /// <summary>The number of images.</summary>

@@ -41,7 +41,7 @@ internal static class FaceDatasetCache
             int count = BinaryPrimitives.ReadInt32LittleEndian(header[(12 + FingerprintLength)..]);
             int sourcesLength = BinaryPrimitives.ReadInt32LittleEndian(header[(16 + FingerprintLength)..]);
             long expectedLength = HeaderLength + ((long)count * (1 + FaceInputContract.PixelCount)) + sourcesLength + ChecksumLength;
-            if (count <= 0 || sourcesLength < 0 || stream.Length != expectedLength)
+            if (count <= 0 || count > Array.MaxLength / FaceInputContract.PixelCount || sourcesLength < 0 || stream.Length != expectedLength)
             {
                 return null;
             }

@@ -28,7 +28,7 @@ internal static class FaceImageDecoder
         IImageFormat format;
         try
         {
-            image = SixLabors.ImageSharp.Image.Load<L8>(bytes, out format);
+            image = Image.Load<L8>(bytes, out format);
         }
         catch (Exception ex) when (ex is ImageFormatException or NotSupportedException)
         {

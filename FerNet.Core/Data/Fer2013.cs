@@ -15,24 +15,10 @@ public static class Fer2013
     /// <c>$XDG_CACHE_HOME/fernet</c>, else <c>~/.cache/fernet</c>; null when none of these is known.
     /// The cache never lives beside the data, which may be read-only.
     /// </summary>
-    public static string? DefaultCacheDirectory
-    {
-        get
-        {
-            if (Environment.GetEnvironmentVariable("FERNET_CACHE") is { Length: > 0 } fernetCache)
-            {
-                return Path.GetFullPath(fernetCache);
-            }
-
-            if (Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdgCache && Path.IsPathRooted(xdgCache))
-            {
-                return Path.Combine(xdgCache, "fernet");
-            }
-
-            string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-            return home.Length > 0 ? Path.Combine(home, ".cache", "fernet") : null;
-        }
-    }
+    public static string? DefaultCacheDirectory => CacheDirectoryFrom(
+        Environment.GetEnvironmentVariable("FERNET_CACHE"),
+        Environment.GetEnvironmentVariable("XDG_CACHE_HOME"),
+        Environment.GetFolderPath(Environment.SpecialFolder.UserProfile));
 
     /// <summary>
     /// Loads one split of FER2013 from <paramref name="path"/>: a folder in the Kaggle layout or a
@@ -45,8 +31,9 @@ public static class Fer2013
     /// Folder layout: class folders must be named as <see cref="EmotionLabels.Names"/> (lower case),
     /// all seven present and none empty; <c>.jpg</c>, <c>.jpeg</c> and <c>.png</c> files are read and
     /// other files ignored. Images are decoded in parallel. An image in colour is converted to its
-    /// luminance, and an image of any size other than 48x48 is resized (bicubic, stretched to the
-    /// square, not cropped), so that every image meets <see cref="FaceInputContract"/>. The layout
+    /// luminance (ITU-R BT.709 weights: 0.2126 R + 0.7152 G + 0.0722 B), and an image of any size
+    /// other than 48x48 is resized (bicubic, stretched to the square, not cropped), so that every
+    /// image meets <see cref="FaceInputContract"/>. The layout
     /// has only <see cref="Fer2013Split.Train"/> (<c>train</c>) and <see cref="Fer2013Split.PublicTest"/>
     /// (<c>test</c>).
     /// </para>
@@ -95,6 +82,23 @@ public static class Fer2013
         }
 
         throw new DatasetFormatException($"{fullPath}: no such folder or file.");
+    }
+
+    /// <summary>The cache folder chosen from the values of FERNET_CACHE, XDG_CACHE_HOME and the home folder.</summary>
+    internal static string? CacheDirectoryFrom(string? fernetCache, string? xdgCacheHome, string home)
+    {
+        if (!string.IsNullOrEmpty(fernetCache))
+        {
+            return Path.GetFullPath(fernetCache);
+        }
+
+        // The XDG base directory specification tells to ignore a relative XDG_CACHE_HOME.
+        if (!string.IsNullOrEmpty(xdgCacheHome) && Path.IsPathRooted(xdgCacheHome))
+        {
+            return Path.Combine(xdgCacheHome, "fernet");
+        }
+
+        return home.Length > 0 ? Path.Combine(home, ".cache", "fernet") : null;
     }
 
     private static FaceDataset LoadCached(

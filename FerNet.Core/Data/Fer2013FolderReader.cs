@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -50,6 +51,11 @@ internal static class Fer2013FolderReader
             classFolders[index] = folder;
         }
 
+        if (classFolders.All(folder => folder is null))
+        {
+            throw new DatasetFormatException($"{splitFolder}: no images; expected one folder per class: {expected}.");
+        }
+
         var files = new List<string>();
         var labels = new List<Emotion>();
         using var fingerprint = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -71,7 +77,8 @@ internal static class Fer2013FolderReader
             {
                 files.Add(image.FullName);
                 labels.Add((Emotion)index);
-                fingerprint.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(splitFolder, image.FullName)));
+                // NUL ends each path, so that no two listings hash the same bytes.
+                fingerprint.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(splitFolder, image.FullName) + '\0'));
                 BinaryPrimitives.WriteInt64LittleEndian(numbers, image.Length);
                 BinaryPrimitives.WriteInt64LittleEndian(numbers[8..], image.LastWriteTimeUtc.Ticks);
                 fingerprint.AppendData(numbers);
@@ -104,7 +111,7 @@ internal static class Fer2013FolderReader
         catch (AggregateException ex)
         {
             // Parallel.For wraps whatever a file threw; callers should see the file's own error.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
         }
 
         reporter.Report(count, 1);

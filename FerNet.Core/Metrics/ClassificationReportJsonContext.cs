@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace FerNet.Core.Metrics;
+
+/// <summary>Compile-time JSON metadata for <see cref="ClassificationReportDocument"/>, strict about missing and null values.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true)]
+[JsonSerializable(typeof(ClassificationReportDocument))]
+internal sealed partial class ClassificationReportJsonContext : JsonSerializerContext;
