@@ -5,10 +5,11 @@ using FerNet.Training.Models;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Onnx;
 using TorchSharp.Modules;
+using Xunit.Abstractions;
 
 namespace FerNet.Tests.Export;
 
-public sealed class OnnxExportTests(ExportedModelsFixture fixture) : IClassFixture<ExportedModelsFixture>
+public sealed class OnnxExportTests(ExportedModelsFixture fixture, ITestOutputHelper output) : IClassFixture<ExportedModelsFixture>
 {
     public static TheoryData<string, bool> Models()
     {
@@ -45,7 +46,9 @@ public sealed class OnnxExportTests(ExportedModelsFixture fixture) : IClassFixtu
 
         ClassScores onnx = exported.Runner.Score(fixture.Pixels, batchSize);
 
-        ParityAssert.Matches(OnnxParityReport.Compare(exported.Reference, onnx), ExportedModelsFixture.ImageCount);
+        OnnxParityReport report = OnnxParityReport.Compare(exported.Reference, onnx);
+        output.WriteLine(report.ToString());
+        ParityAssert.Matches(report, ExportedModelsFixture.ImageCount);
     }
 
     [Theory]

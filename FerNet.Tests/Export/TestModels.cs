@@ -15,7 +15,7 @@ internal static class TestModels
     /// measured on <paramref name="pixels"/> and random BatchNorm scales and shifts, so that no layer
     /// is at its initial, identity-like state. Leaves the model in train mode.
     /// </summary>
-    public static void Perturb(FerModel model, float[] pixels, int seed)
+    public static void Perturb(FerModel model, ReadOnlySpan<float> pixels, int seed)
     {
         random.manual_seed(seed);
         model.train();
@@ -45,7 +45,7 @@ internal static class TestModels
     /// image with a standard deviation of about one: random weights otherwise give nearly the same
     /// probabilities for every image, which would make a parity check all but vacuous.
     /// </summary>
-    public static void SpreadLogits(FerModel model, float[] pixels)
+    public static void SpreadLogits(FerModel model, ReadOnlySpan<float> pixels)
     {
         ClassScores scores = TorchReference.Score(model, pixels, 64);
         double spread = Enumerable.Range(0, EmotionLabels.Count).Average(c => StandardDeviation(scores, c));
@@ -55,12 +55,12 @@ internal static class TestModels
         classifier.bias?.mul_(1 / spread);
     }
 
-    private static void SetBatchNormStatistics(FerModel model, float[] pixels)
+    private static void SetBatchNormStatistics(FerModel model, ReadOnlySpan<float> pixels)
     {
         model.eval();
         using IDisposable noGrad = no_grad();
         using DisposeScope scope = NewDisposeScope();
-        Tensor x = tensor(pixels, [pixels.Length / FaceInputContract.PixelCount, 1, FaceInputContract.Height, FaceInputContract.Width]);
+        Tensor x = tensor(pixels.ToArray(), [pixels.Length / FaceInputContract.PixelCount, 1, FaceInputContract.Height, FaceInputContract.Width]);
         foreach ((_, nn.Module layer) in model.Layers)
         {
             if (layer is BatchNorm2d norm)
