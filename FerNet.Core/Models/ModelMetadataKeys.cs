@@ -1,0 +1,39 @@
+namespace FerNet.Core.Models;
+
+/// <summary>
+/// Keys of the metadata (ONNX <c>metadata_props</c>) that every FerNet model file carries, so that
+/// the exporter that writes them and the inference library that reads them cannot drift apart.
+/// All values are strings; numbers use the invariant culture.
+/// </summary>
+public static class ModelMetadataKeys
+{
+    /// <summary>
+    /// The label of each output position, comma-separated in output order, e.g.
+    /// <c>angry,disgust,fear,happy,neutral,sad,surprise</c> (see <see cref="EmotionLabels.Names"/>).
+    /// </summary>
+    public const string Labels = "fernet.labels";
+
+    /// <summary>The input image size as width x height x channels, e.g. <c>48x48x1</c>.</summary>
+    public const string InputSize = "fernet.input_size";
+
+    /// <summary>How 8-bit pixels are mapped to model input, e.g. <c>pixel/255</c>.</summary>
+    public const string Normalization = "fernet.normalization";
+
+    /// <summary>The architecture's catalogue name, e.g. <c>fer-vgg</c>.</summary>
+    public const string Architecture = "fernet.architecture";
+
+    /// <summary>A human-readable description of the data the model was trained on.</summary>
+    public const string TrainingData = "fernet.training_data";
+
+    /// <summary>Accuracy on the validation split as a fraction in [0, 1], e.g. <c>0.6695</c>.</summary>
+    public const string ValidationAccuracy = "fernet.validation_accuracy";
+
+    /// <summary>Accuracy on the test split as a fraction in [0, 1]; absent when the model was not tested.</summary>
+    public const string TestAccuracy = "fernet.test_accuracy";
+
+    /// <summary>The version of FerNet that wrote the file.</summary>
+    public const string FerNetVersion = "fernet.version";
+
+    /// <summary>When the file was written, as a UTC ISO 8601 timestamp, e.g. <c>2025-01-31T12:00:00Z</c>.</summary>
+    public const string CreatedUtc = "fernet.created_utc";
+}
