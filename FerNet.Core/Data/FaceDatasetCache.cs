@@ -1,3 +1,4 @@
+using FerNet.Core.IO;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
@@ -82,33 +83,29 @@ internal static class FaceDatasetCache
         IReadOnlyList<string> sources = dataset.Sources
             ?? throw new ArgumentException("Only datasets that know their sources are cached.", nameof(dataset));
         byte[] sourceBytes = Encoding.UTF8.GetBytes(string.Join(SourceSeparator, sources));
-        Span<byte> header = stackalloc byte[HeaderLength];
+        byte[] header = new byte[HeaderLength];
         Magic.CopyTo(header);
-        BinaryPrimitives.WriteInt32LittleEndian(header[8..], FormatVersion);
-        fingerprint.CopyTo(header[12..]);
-        BinaryPrimitives.WriteInt32LittleEndian(header[(12 + FingerprintLength)..], dataset.Count);
-        BinaryPrimitives.WriteInt32LittleEndian(header[(16 + FingerprintLength)..], sourceBytes.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(8), FormatVersion);
+        fingerprint.CopyTo(header.AsSpan(12));
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(12 + FingerprintLength), dataset.Count);
+        BinaryPrimitives.WriteInt32LittleEndian(header.AsSpan(16 + FingerprintLength), sourceBytes.Length);
         byte[] labelBytes = [.. dataset.Labels.ToArray().Select(label => (byte)label)];
 
-        string temporary = $"{file}.{Guid.NewGuid():N}.tmp";
         try
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            using (var checksum = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            AtomicFile.Write(file, stream =>
             {
+                using var checksum = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
                 WriteHashed(stream, header, checksum);
                 WriteHashed(stream, labelBytes, checksum);
                 WriteHashed(stream, dataset.Pixels, checksum);
                 WriteHashed(stream, sourceBytes, checksum);
                 stream.Write(checksum.GetHashAndReset());
-            }
-
-            File.Move(temporary, file, overwrite: true);
+            });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            DeleteIfPresent(temporary);
+            // A cache that cannot be written only costs the next load its speed.
         }
     }
 
@@ -127,17 +124,5 @@ internal static class FaceDatasetCache
     {
         stream.Write(buffer);
         checksum.AppendData(buffer);
-    }
-
-    private static void DeleteIfPresent(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // The folder refused the write already; a leftover temporary file is all that remains of it.
-        }
     }
 }

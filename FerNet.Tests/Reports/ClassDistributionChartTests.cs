@@ -1,3 +1,4 @@
+using FerNet.Tests.TestData;
 using FerNet.Training.Reports;
 
 namespace FerNet.Tests.Reports;
@@ -15,7 +16,7 @@ public sealed class ClassDistributionChartTests : IDisposable
     [Fact]
     public void Bars_cover_areas_in_proportion_to_the_counts()
     {
-        string path = _directory.File("distribution.png");
+        string path = _directory.Combine("distribution.png");
 
         ClassDistributionChart.Write(Before, After, "FER2013 Training split", path);
 
@@ -33,7 +34,7 @@ public sealed class ClassDistributionChartTests : IDisposable
     [Fact]
     public void Draws_empty_classes()
     {
-        string path = _directory.File("empty.png");
+        string path = _directory.Combine("empty.png");
 
         ClassDistributionChart.Write(new int[7], new int[7], "nothing yet", path);
 
@@ -43,7 +44,7 @@ public sealed class ClassDistributionChartTests : IDisposable
     [Fact]
     public void Rejects_a_list_without_one_count_per_emotion()
     {
-        string path = _directory.File("distribution.png");
+        string path = _directory.Combine("distribution.png");
 
         var error = Assert.Throws<ArgumentException>(() => ClassDistributionChart.Write(Before, [1, 2, 3], "FER2013", path));
 
@@ -58,7 +59,7 @@ public sealed class ClassDistributionChartTests : IDisposable
         int[] before = [.. Before];
         before[1] = -1;
 
-        var error = Assert.Throws<ArgumentException>(() => ClassDistributionChart.Write(before, After, "FER2013", _directory.File("d.png")));
+        var error = Assert.Throws<ArgumentException>(() => ClassDistributionChart.Write(before, After, "FER2013", _directory.Combine("d.png")));
 
         Assert.Contains("-1 for disgust", error.Message, StringComparison.Ordinal);
     }

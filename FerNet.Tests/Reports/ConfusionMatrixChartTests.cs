@@ -1,3 +1,4 @@
+using FerNet.Tests.TestData;
 using FerNet.Core;
 using FerNet.Training.Reports;
 
@@ -41,7 +42,7 @@ public sealed class ConfusionMatrixChartTests : IDisposable
     [Fact]
     public void Count_heatmap_is_a_png_of_the_chart_size_with_the_busy_cells_coloured()
     {
-        string path = _directory.File("confusion-counts.png");
+        string path = _directory.Combine("confusion-counts.png");
 
         ConfusionMatrixChart.WriteCounts(MostlyCorrect(), Title, path);
 
@@ -54,8 +55,8 @@ public sealed class ConfusionMatrixChartTests : IDisposable
     [Fact]
     public void Row_normalised_heatmap_colours_cells_by_their_share_of_the_row()
     {
-        string mostlyCorrectPath = _directory.File("mostly-correct.png");
-        string emptyPath = _directory.File("empty.png");
+        string mostlyCorrectPath = _directory.Combine("mostly-correct.png");
+        string emptyPath = _directory.Combine("empty.png");
 
         ConfusionMatrixChart.WriteRowNormalised(MostlyCorrect(), Title, mostlyCorrectPath);
         ConfusionMatrixChart.WriteRowNormalised(new int[EmotionLabels.Count, EmotionLabels.Count], Title, emptyPath);
@@ -78,7 +79,7 @@ public sealed class ConfusionMatrixChartTests : IDisposable
     [InlineData(7, 8)]
     public void Rejects_a_matrix_that_is_not_seven_by_seven(int rows, int columns)
     {
-        string path = _directory.File("wrong.png");
+        string path = _directory.Combine("wrong.png");
 
         var error = Assert.Throws<ArgumentException>(() => ConfusionMatrixChart.WriteCounts(new int[rows, columns], Title, path));
 
@@ -103,7 +104,7 @@ public sealed class ConfusionMatrixChartTests : IDisposable
     [Fact]
     public void Rejects_a_blank_title()
     {
-        Assert.Throws<ArgumentException>(() => ConfusionMatrixChart.WriteCounts(MostlyCorrect(), " ", _directory.File("x.png")));
+        Assert.Throws<ArgumentException>(() => ConfusionMatrixChart.WriteCounts(MostlyCorrect(), " ", _directory.Combine("x.png")));
     }
 
     private static bool IsStrongBlue(SixLabors.ImageSharp.PixelFormats.Rgba32 pixel) => pixel.B > 120 && pixel.B - pixel.R > 90;

@@ -1,3 +1,4 @@
+using FerNet.Tests.TestData;
 using FerNet.Training.Reports;
 using Microsoft.ML.Data;
 
@@ -16,7 +17,7 @@ public sealed class SkiaSharpCompatibilityTests : IDisposable
     [Fact]
     public void MLNet_decodes_a_chart_that_ScottPlot_rendered_to_the_same_pixels_as_ImageSharp()
     {
-        string path = _directory.File("chart.png");
+        string path = _directory.Combine("chart.png");
         ClassDistributionChart.Write([1, 2, 3, 4, 5, 6, 7], [7, 7, 7, 7, 7, 7, 7], "SkiaSharp", path);
         var reference = DecodedPng.Load(path);
 
@@ -45,8 +46,8 @@ public sealed class SkiaSharpCompatibilityTests : IDisposable
     [Fact]
     public void MLNet_encodes_an_image_that_ImageSharp_decodes()
     {
-        string chartPath = _directory.File("chart.png");
-        string copyPath = _directory.File("copy.png");
+        string chartPath = _directory.Combine("chart.png");
+        string copyPath = _directory.Combine("copy.png");
         ClassDistributionChart.Write([1, 2, 3, 4, 5, 6, 7], [7, 7, 7, 7, 7, 7, 7], "SkiaSharp", chartPath);
 
         using (var image = MLImage.CreateFromFile(chartPath))

@@ -1,3 +1,4 @@
+using FerNet.Tests.TestData;
 using FerNet.Training.Reports;
 using FerNet.Training.Training;
 
@@ -15,7 +16,7 @@ public sealed class TrainingCurvesChartTests : IDisposable
     [InlineData(80)]
     public void Writes_a_png_with_the_train_and_validation_curves(int epochs)
     {
-        string path = _directory.File(Path.Combine("run", "curves.png"));
+        string path = _directory.Combine(Path.Combine("run", "curves.png"));
 
         TrainingCurvesChart.Write(History(epochs, StepDecay), "FerVgg on FER2013", path);
 
@@ -30,8 +31,8 @@ public sealed class TrainingCurvesChartTests : IDisposable
     [Fact]
     public void Draws_a_learning_rate_that_is_constant_or_reaches_zero()
     {
-        string constant = _directory.File("constant.png");
-        string toZero = _directory.File("to-zero.png");
+        string constant = _directory.Combine("constant.png");
+        string toZero = _directory.Combine("to-zero.png");
 
         TrainingCurvesChart.Write(History(10, _ => 1e-3), "constant", constant);
         TrainingCurvesChart.Write(History(10, epoch => 1e-3 * (10 - epoch) / 9), "to zero", toZero);
@@ -43,7 +44,7 @@ public sealed class TrainingCurvesChartTests : IDisposable
     [Fact]
     public void Rejects_an_empty_history()
     {
-        string path = _directory.File("curves.png");
+        string path = _directory.Combine("curves.png");
 
         var error = Assert.Throws<ArgumentException>(() => TrainingCurvesChart.Write([], "FerVgg", path));
 
@@ -57,7 +58,7 @@ public sealed class TrainingCurvesChartTests : IDisposable
         var history = History(5, StepDecay).ToList();
         (history[2], history[3]) = (history[3], history[2]);
 
-        var error = Assert.Throws<ArgumentException>(() => TrainingCurvesChart.Write(history, "FerVgg", _directory.File("c.png")));
+        var error = Assert.Throws<ArgumentException>(() => TrainingCurvesChart.Write(history, "FerVgg", _directory.Combine("c.png")));
 
         Assert.Contains("Epoch 3 follows epoch 4", error.Message, StringComparison.Ordinal);
     }
@@ -68,7 +69,7 @@ public sealed class TrainingCurvesChartTests : IDisposable
         var history = History(5, StepDecay).ToList();
         history[1] = history[1] with { ValidationAccuracy = 62.5 };
 
-        var error = Assert.Throws<ArgumentException>(() => TrainingCurvesChart.Write(history, "FerVgg", _directory.File("c.png")));
+        var error = Assert.Throws<ArgumentException>(() => TrainingCurvesChart.Write(history, "FerVgg", _directory.Combine("c.png")));
 
         Assert.Contains("Epoch 2 has ValidationAccuracy = 62.5", error.Message, StringComparison.Ordinal);
     }
@@ -79,7 +80,7 @@ public sealed class TrainingCurvesChartTests : IDisposable
         var history = History(5, StepDecay).ToList();
         history[4] = history[4] with { TrainLoss = double.NaN };
 
-        var error = Assert.Throws<ArgumentException>(() => TrainingCurvesChart.Write(history, "FerVgg", _directory.File("c.png")));
+        var error = Assert.Throws<ArgumentException>(() => TrainingCurvesChart.Write(history, "FerVgg", _directory.Combine("c.png")));
 
         Assert.Contains("Epoch 5 has TrainLoss = NaN", error.Message, StringComparison.Ordinal);
     }

@@ -1,3 +1,4 @@
+using FerNet.Core.IO;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -26,36 +27,21 @@ internal static class TrainingCheckpoint
     /// <summary>Writes <paramref name="model"/> (and <paramref name="optimizer"/> when given) to <paramref name="path"/> atomically.</summary>
     public static void Save(string path, CheckpointHeader header, FerModel model, optim.Optimizer? optimizer)
     {
-        string full = System.IO.Path.GetFullPath(path);
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        string temp = full + ".tmp";
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
-            using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+            using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+            writer.Write(Magic);
+            writer.Write(FormatVersion);
+            writer.Write(JsonSerializer.Serialize(header, Json));
+            writer.Write(optimizer is not null);
+            model.save(writer);
+            if (optimizer is not null)
             {
-                writer.Write(Magic);
-                writer.Write(FormatVersion);
-                writer.Write(JsonSerializer.Serialize(header, Json));
-                writer.Write(optimizer is not null);
-                model.save(writer);
-                if (optimizer is not null)
-                {
-                    ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
-                }
-
-                writer.Write(EndMarker);
-                writer.Flush();
-                stream.Flush(flushToDisk: true);
+                ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
             }
 
-            File.Move(temp, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temp);
-            throw;
-        }
+            writer.Write(EndMarker);
+        });
     }
 
     /// <summary>Reads only the header of the checkpoint at <paramref name="path"/>.</summary>

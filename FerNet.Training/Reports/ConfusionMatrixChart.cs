@@ -1,3 +1,4 @@
+using FerNet.Core.IO;
 using System.Globalization;
 using FerNet.Core;
 using ScottPlot;

@@ -1,3 +1,4 @@
+using FerNet.Core.IO;
 using System.Globalization;
 using FerNet.Training.Training;
 using ScottPlot;

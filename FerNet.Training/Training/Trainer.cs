@@ -1,3 +1,4 @@
+using FerNet.Core.IO;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -234,10 +235,7 @@ internal sealed class Trainer
 
     private void WriteHistory(IReadOnlyList<EpochRecord> history)
     {
-        string path = Path.Combine(_outputDirectory, "history.json");
-        string temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(history, new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temp, path, overwrite: true);
+        AtomicFile.WriteAllText(Path.Combine(_outputDirectory, "history.json"), JsonSerializer.Serialize(history, new JsonSerializerOptions { WriteIndented = true }));
     }
 
     private static string Counts(int[] counts) =>

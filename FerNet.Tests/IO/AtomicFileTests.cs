@@ -1,6 +1,7 @@
-using FerNet.Training.Reports;
+using FerNet.Core.IO;
+using FerNet.Tests.TestData;
 
-namespace FerNet.Tests.Reports;
+namespace FerNet.Tests.IO;
 
 public sealed class AtomicFileTests : IDisposable
 {
@@ -11,7 +12,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Creates_missing_directories_and_leaves_only_the_target_file()
     {
-        string path = _directory.File(Path.Combine("run-1", "reports", "chart.png"));
+        string path = _directory.Combine(Path.Combine("run-1", "reports", "chart.png"));
 
         AtomicFile.WriteAllBytes(path, [1, 2, 3]);
 
@@ -22,7 +23,7 @@ public sealed class AtomicFileTests : IDisposable
     [Fact]
     public void Replaces_an_existing_file_completely()
     {
-        string path = _directory.File("chart.png");
+        string path = _directory.Combine("chart.png");
         File.WriteAllBytes(path, new byte[1000]);
 
         AtomicFile.WriteAllBytes(path, [7, 8]);
@@ -36,7 +37,7 @@ public sealed class AtomicFileTests : IDisposable
     {
         var error = Assert.Throws<ArgumentException>(() => AtomicFile.WriteAllBytes(_directory.Path + Path.DirectorySeparatorChar, [1]));
 
-        Assert.Contains("names a directory", error.Message, StringComparison.Ordinal);
+        Assert.Contains("names a folder", error.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(_directory.Path));
     }
 
@@ -44,7 +45,7 @@ public sealed class AtomicFileTests : IDisposable
     public void Leaves_no_temporary_file_when_the_rename_fails()
     {
         // A directory in the way of the target makes the final rename fail after the temporary file was written.
-        string path = _directory.File("chart.png");
+        string path = _directory.Combine("chart.png");
         Directory.CreateDirectory(path);
 
         Assert.ThrowsAny<IOException>(() => AtomicFile.WriteAllBytes(path, [1, 2, 3]));
