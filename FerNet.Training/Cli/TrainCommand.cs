@@ -2,6 +2,7 @@ using System.CommandLine;
 using FerNet.Core.Data;
 using FerNet.Training.Console;
 using FerNet.Training.Models;
+using FerNet.Training.Reports;
 using FerNet.Training.Training;
 
 namespace FerNet.Training.Cli;
@@ -58,6 +59,20 @@ internal static class TrainCommand
         return command;
     }
 
+    /// <summary>The PublicTest split when the data has one; null (with a note) when it does not.</summary>
+    internal static FaceDataset? LoadTestSplit(string dataPath, TextWriter log)
+    {
+        try
+        {
+            return Fer2013.Load(dataPath, Fer2013Split.PublicTest);
+        }
+        catch (DatasetFormatException e) when (!Directory.Exists(Path.Combine(dataPath, "test")) && !File.Exists(dataPath))
+        {
+            log.WriteLine($"No test split to report on: {e.Message}");
+            return null;
+        }
+    }
+
     private static int Run(TrainingOptions options, string dataPath, string outputDirectory, bool resume, int? maxEpochs)
     {
         TextWriter log = System.Console.Out;
@@ -83,15 +98,36 @@ internal static class TrainCommand
             }
         };
         System.Console.CancelKeyPress += onCancel;
+        IReadOnlyList<EpochRecord> history;
         try
         {
-            trainer.Train(resume, cancellation.Token, maxEpochs);
+            history = trainer.Train(resume, cancellation.Token, maxEpochs);
         }
         finally
         {
             System.Console.CancelKeyPress -= onCancel;
         }
 
-        return cancellation.IsCancellationRequested ? 130 : 0;
+        if (cancellation.IsCancellationRequested)
+        {
+            return 130;
+        }
+
+        if (history.Count < options.Epochs && maxEpochs is not null && history[^1].Epoch < options.Epochs)
+        {
+            log.WriteLine($"Stopped after epoch {history[^1].Epoch} of {options.Epochs} as asked; continue with --resume.");
+            return 0;
+        }
+
+        FaceDataset? test = LoadTestSplit(dataPath, log);
+        var (_, _, before) = trainer.Data!.Value;
+        RunReportWriter.Write(
+            trainer.BestCheckpointPath,
+            test,
+            (before, trainer.Data!.Value.Train.ClassCounts()),
+            outputDirectory,
+            $"FER2013 training split of {Path.GetFullPath(dataPath)} ({1 - options.ValidationFraction:P0} train, {options.ValidationFraction:P0} validation), recipe {options.Recipe}",
+            log);
+        return 0;
     }
 }

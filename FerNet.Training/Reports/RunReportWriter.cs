@@ -1,0 +1,83 @@
+using System.Globalization;
+using FerNet.Core;
+using FerNet.Core.Data;
+using FerNet.Core.IO;
+using FerNet.Core.Metrics;
+using FerNet.Training.Checkpoints;
+using FerNet.Training.Evaluation;
+using FerNet.Training.Export;
+using FerNet.Training.Models;
+
+namespace FerNet.Training.Reports;
+
+/// <summary>
+/// What a finished run hands the user: the best checkpoint scored on the test split (report as text
+/// and JSON, confusion matrices as pictures), its training curves, the class distribution before and
+/// after balancing, and the exported ONNX model with the scores in its metadata.
+/// </summary>
+internal static class RunReportWriter
+{
+    /// <summary>File name of the exported model inside the run folder.</summary>
+    public const string ModelFileName = "model.onnx";
+
+    /// <summary>Writes every report of the run in <paramref name="outputDirectory"/>; returns the test report, if any.</summary>
+    /// <param name="checkpointPath">The checkpoint to report on (the run's best).</param>
+    /// <param name="test">The test split, or null when the data has none (then only validation figures are reported).</param>
+    /// <param name="classCounts">Training images per class before and after balancing, when known.</param>
+    /// <param name="outputDirectory">The run folder.</param>
+    /// <param name="trainingData">A description of the training data for the model's metadata.</param>
+    /// <param name="log">Where to say what was written.</param>
+    public static ClassificationReport? Write(
+        string checkpointPath, FaceDataset? test, (int[] Before, int[] After)? classCounts, string outputDirectory, string trainingData, TextWriter log)
+    {
+        (FerModel model, CheckpointHeader header) = TrainingCheckpoint.LoadModel(checkpointPath);
+        using (model)
+        {
+            string title = $"{header.Architecture} (epoch {header.EpochsCompleted}, validation {header.ValidationAccuracy:P1})";
+            TrainingCurvesChart.Write(header.History, $"{header.Architecture}: training history", Path.Combine(outputDirectory, "training-curves.png"));
+            if (classCounts is var (before, after))
+            {
+                ClassDistributionChart.Write(before, after, "Training images per class, before and after balancing", Path.Combine(outputDirectory, "class-distribution.png"));
+            }
+
+            ClassificationReport? report = null;
+            if (test is not null)
+            {
+                (float[] probabilities, _) = ModelEvaluation.Predict(model, test);
+                report = ClassificationReport.FromPredictions(test.Labels, ModelEvaluation.ArgMax(probabilities));
+                AtomicFile.WriteAllText(Path.Combine(outputDirectory, "test-report.txt"), report.ToText(digits: 4));
+                AtomicFile.WriteAllText(Path.Combine(outputDirectory, "test-report.json"), report.ToJson());
+                int[,] matrix = ToMatrix(report.ConfusionMatrix);
+                string accuracy = string.Create(CultureInfo.InvariantCulture, $"accuracy {report.Accuracy * 100:F2} %, macro F1 {report.MacroF1:F3}");
+                ConfusionMatrixChart.WriteCounts(matrix, $"{title} on test: {accuracy}", Path.Combine(outputDirectory, "confusion-counts.png"));
+                ConfusionMatrixChart.WriteRowNormalised(matrix, $"{title} on test: {accuracy}", Path.Combine(outputDirectory, "confusion-normalised.png"));
+                log.WriteLine($"Test split ({test.Count} images), best checkpoint of epoch {header.EpochsCompleted}:");
+                log.WriteLine(report.ToText(digits: 4));
+            }
+
+            string onnxPath = Path.Combine(outputDirectory, ModelFileName);
+            OnnxExporter.Export(model, new OnnxExportInfo
+            {
+                TrainingData = trainingData,
+                ValidationAccuracy = header.ValidationAccuracy,
+                TestAccuracy = report?.Accuracy,
+            }, onnxPath);
+            log.WriteLine($"Wrote {onnxPath}, the reports and the pictures in {outputDirectory}.");
+            return report;
+        }
+    }
+
+    private static int[,] ToMatrix(ConfusionMatrix confusion)
+    {
+        var matrix = new int[EmotionLabels.Count, EmotionLabels.Count];
+        for (int truth = 0; truth < EmotionLabels.Count; truth++)
+        {
+            for (int predicted = 0; predicted < EmotionLabels.Count; predicted++)
+            {
+                matrix[truth, predicted] = confusion[(Emotion)truth, (Emotion)predicted];
+            }
+        }
+
+        return matrix;
+    }
+}
