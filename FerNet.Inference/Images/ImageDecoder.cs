@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.ML.Data;
 using SkiaSharp;
 
@@ -7,8 +8,8 @@ namespace FerNet.Inference;
 /// <summary>
 /// Turns encoded images into <see cref="MLImage"/>s, refusing what should not be decoded. The
 /// header is checked against <see cref="ImageLimits"/> first; then Skia decodes, and only a
-/// complete decode is accepted. (<see cref="MLImage.CreateFromStream"/> alone would accept a
-/// truncated JPEG or PNG and fill the missing rows with gray.)
+/// complete decode is accepted: <see cref="MLImage.CreateFromStream"/> alone would accept a
+/// truncated JPEG or PNG and fill the missing rows with gray.
 /// </summary>
 internal static class ImageDecoder
 {
@@ -54,15 +55,15 @@ internal static class ImageDecoder
             buffer.Write(chunk, 0, read);
         }
 
-        return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), "The image stream");
+        return Decode(buffer.ToArray(), "The image stream");
     }
 
     /// <summary>Decodes an encoded image held in memory.</summary>
     /// <param name="encoded">The bytes of a JPEG, PNG, BMP, GIF or WebP file.</param>
     /// <param name="inputName">How error messages name the input.</param>
-    public static MLImage Decode(ReadOnlySpan<byte> encoded, string inputName)
+    public static MLImage Decode(byte[] encoded, string inputName)
     {
-        if (encoded.IsEmpty)
+        if (encoded.Length == 0)
         {
             throw new InvalidImageException($"{inputName} is empty: it has no bytes.");
         }
@@ -75,11 +76,12 @@ internal static class ImageDecoder
         ImageHeader header = ImageHeaderReader.Read(encoded, inputName);
         CheckSize(header, inputName);
 
-        using SKData data = SKData.CreateCopy(encoded);
-        using SKCodec? codec = SKCodec.Create(data);
+        using SKCodec? codec = SKCodec.Create(new MemoryStream(encoded, writable: false), out SKCodecResult opened);
         if (codec is null)
         {
-            throw new InvalidImageException($"{inputName} is a corrupt {header.Format} image: the decoder could not read its header.");
+            throw opened == SKCodecResult.IncompleteInput
+                ? new InvalidImageException($"{inputName} is a truncated {header.Format} image: its data ends inside its header.")
+                : new InvalidImageException($"{inputName} is a corrupt {header.Format} image: the decoder could not read its header ('{opened}').");
         }
 
         // Skia's own reading of the header decides the allocation, so it must pass the same checks.
@@ -89,8 +91,8 @@ internal static class ImageDecoder
             codec.Info.Height,
             SKColorType.Bgra8888,
             codec.Info.AlphaType == SKAlphaType.Opaque ? SKAlphaType.Opaque : SKAlphaType.Premul);
-        using var bitmap = new SKBitmap(info);
-        SKCodecResult result = codec.GetPixels(info, bitmap.GetPixels());
+        var pixels = new byte[info.BytesSize];
+        SKCodecResult result = DecodeInto(codec, info, pixels);
         if (result == SKCodecResult.IncompleteInput)
         {
             throw new InvalidImageException($"{inputName} is a truncated {header.Format} image: its data ends before the last pixel.");
@@ -101,7 +103,22 @@ internal static class ImageDecoder
             throw new InvalidImageException($"{inputName} is a corrupt {header.Format} image: decoding failed with '{result}'.");
         }
 
-        return MLImage.CreateFromPixels(info.Width, info.Height, MLPixelFormat.Bgra32, bitmap.GetPixelSpan());
+        return MLImage.CreateFromPixels(info.Width, info.Height, MLPixelFormat.Bgra32, pixels);
+    }
+
+    // Decoding into a pinned managed array uses only members that SkiaSharp 2.88 and 3.x share, so
+    // the same build runs next to either (ScottPlot, for one, brings 3.x into the process).
+    private static SKCodecResult DecodeInto(SKCodec codec, SKImageInfo info, byte[] pixels)
+    {
+        GCHandle pinned = GCHandle.Alloc(pixels, GCHandleType.Pinned);
+        try
+        {
+            return codec.GetPixels(info, pinned.AddrOfPinnedObject());
+        }
+        finally
+        {
+            pinned.Free();
+        }
     }
 
     private static void CheckSize(ImageHeader header, string inputName)

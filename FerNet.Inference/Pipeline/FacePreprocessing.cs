@@ -6,45 +6,51 @@ using Microsoft.ML.Transforms.Image;
 namespace FerNet.Inference;
 
 /// <summary>
-/// The image half of the ML.NET pipeline, built once: grayscale, resize to 48 x 48 (scaled to cover
-/// and centre-cropped, so a face crop that is not square keeps its proportions), then the red
-/// channel of the gray image as floats scaled by 1/255, which is the training side's "8-bit gray,
-/// value / 255" for a gray image. Colour images are converted with ML.NET's weights
-/// (0.3 R + 0.59 G + 0.11 B).
+/// The image half of the ML.NET pipeline, built once: resize to 48 x 48 (scaled to cover and
+/// centre-cropped, so a face crop that is not square keeps its proportions), then 8-bit gray
+/// (ITU-R BT.709 luminance, rounded, as ImageSharp's L8 computes it) divided by 255. For any image
+/// this is the training side's "decode to 8-bit gray, value / 255".
 /// </summary>
+/// <remarks>
+/// Gray conversion and pixel extraction are one custom mapping rather than ML.NET's
+/// ConvertToGrayscale and ExtractPixels, because both of those go wrong when the process loads
+/// SkiaSharp 3 (ScottPlot brings it) instead of the 2.88 that ML.NET 5.0.1 was built against:
+/// ConvertToGrayscale's colour matrix then changes gray pixels by up to 42 levels, and
+/// ExtractPixels' <see cref="MLImage.Pixels"/> throws <see cref="MissingMethodException"/>.
+/// ResizeImages and <see cref="MLImage.GetBGRPixels"/> behave the same under both.
+/// </remarks>
 internal sealed class FacePreprocessing
 {
     /// <summary>The input column holding the decoded image.</summary>
     public const string ImageColumn = "image";
 
-    private const string GrayColumn = "gray";
-    private const string ResizedColumn = "resized";
+    /// <summary>The column holding the image resized to 48 x 48.</summary>
+    public const string ResizedColumn = "resized";
 
     private readonly MLContext _mlContext;
 
     public FacePreprocessing(MLContext mlContext)
     {
         _mlContext = mlContext;
-        var estimator = mlContext.Transforms.ConvertToGrayscale(GrayColumn, ImageColumn)
-            .Append(mlContext.Transforms.ResizeImages(
+        IDataView empty = mlContext.Data.LoadFromEnumerable(Array.Empty<FaceImageRow>());
+        ITransformer resize = mlContext.Transforms.ResizeImages(
                 ResizedColumn,
                 FaceInputContract.Width,
                 FaceInputContract.Height,
-                GrayColumn,
+                ImageColumn,
                 ImageResizingEstimator.ResizingKind.IsoCrop,
-                ImageResizingEstimator.Anchor.Center))
-            .Append(mlContext.Transforms.ExtractPixels(
-                FaceInputContract.InputName,
-                ResizedColumn,
-                ImagePixelExtractingEstimator.ColorBits.Red,
-                interleavePixelColors: false,
-                offsetImage: 0f,
-                scaleImage: FaceInputContract.PixelScale,
-                outputAsFloatArray: true));
-        Transformer = estimator.Fit(mlContext.Data.LoadFromEnumerable(Array.Empty<FaceImageRow>()));
+                ImageResizingEstimator.Anchor.Center)
+            .Fit(empty);
+
+        // Fitted on its own: inside an estimator chain, the custom mapping's schema check compares
+        // image types by reference and refuses the resize step's Image<48, 48>.
+        ITransformer grayPixels = mlContext.Transforms
+            .CustomMapping<ResizedFaceRow, FaceTensorRow>(WriteScaledGray, contractName: null)
+            .Fit(resize.Transform(empty));
+        Transformer = resize.Append(grayPixels);
     }
 
-    /// <summary>The fitted transformer: <see cref="FaceImageRow"/> in, a "input" column of 2304 floats out.</summary>
+    /// <summary>The fitted transformer: <see cref="FaceImageRow"/> in, an "input" column of 1 x 48 x 48 floats out.</summary>
     public ITransformer Transformer { get; }
 
     /// <summary>
@@ -71,5 +77,18 @@ internal sealed class FacePreprocessing
             pixels.CopyTo(tensor.Slice(row * FaceInputContract.PixelCount, FaceInputContract.PixelCount));
             row++;
         }
+    }
+
+    private static void WriteScaledGray(ResizedFaceRow source, FaceTensorRow destination)
+    {
+        byte[] bgr = source.Image!.GetBGRPixels;
+        var input = new float[FaceInputContract.PixelCount];
+        for (int i = 0; i < input.Length; i++)
+        {
+            byte gray = (byte)((bgr[(3 * i) + 2] * 0.2126f) + (bgr[(3 * i) + 1] * 0.7152f) + (bgr[3 * i] * 0.0722f) + 0.5f);
+            input[i] = gray * FaceInputContract.PixelScale;
+        }
+
+        destination.Input = input;
     }
 }
