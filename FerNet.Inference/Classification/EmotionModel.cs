@@ -108,9 +108,8 @@ public sealed class EmotionModel : IDisposable
     public EmotionPrediction Predict(MLImage image)
     {
         ThrowIfDisposed();
-        ArgumentNullException.ThrowIfNull(image);
-        CheckNotDisposed(image, "The image");
-        return PredictImage(image);
+        using MLImage copy = ImageDecoder.Copy(image, "The image");
+        return PredictImage(copy);
     }
 
     /// <summary>
@@ -170,7 +169,7 @@ public sealed class EmotionModel : IDisposable
     /// <exception cref="InvalidImageException">An image is unusable, as for <see cref="Predict(string)"/>; the message gives its position.</exception>
     /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
     public IReadOnlyList<EmotionPrediction> PredictBatch(IEnumerable<string> imagePaths) =>
-        PredictBatch(imagePaths, static (path, position) => ImageDecoder.DecodeFile(path, position), ownsImages: true);
+        PredictBatch(imagePaths, static (path, position) => ImageDecoder.DecodeFile(path, position));
 
     /// <summary>Classifies many encoded images at once; see <see cref="PredictBatch(IEnumerable{string})"/>.</summary>
     /// <param name="images">The bytes of face crops in JPEG, PNG, BMP, GIF or WebP.</param>
@@ -180,7 +179,7 @@ public sealed class EmotionModel : IDisposable
     /// <exception cref="InvalidImageException">An image is unusable, as for <see cref="Predict(byte[])"/>; the message gives its position.</exception>
     /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
     public IReadOnlyList<EmotionPrediction> PredictBatch(IEnumerable<byte[]> images) =>
-        PredictBatch(images, static (bytes, position) => ImageDecoder.Decode(bytes, position), ownsImages: true);
+        PredictBatch(images, ImageDecoder.Decode);
 
     /// <summary>Classifies many in-memory images at once; see <see cref="PredictBatch(IEnumerable{string})"/>.</summary>
     /// <param name="images">Face crops; they are not disposed.</param>
@@ -189,7 +188,7 @@ public sealed class EmotionModel : IDisposable
     /// <exception cref="ArgumentException">An element is null or has been disposed.</exception>
     /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
     public IReadOnlyList<EmotionPrediction> PredictBatch(IEnumerable<MLImage> images) =>
-        PredictBatch(images, static (image, position) => CheckNotDisposed(image, position), ownsImages: false);
+        PredictBatch(images, ImageDecoder.Copy);
 
     /// <summary>Releases the ONNX Runtime sessions and the ML.NET pipeline. Calls made afterwards throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
@@ -247,21 +246,6 @@ public sealed class EmotionModel : IDisposable
         return tensor;
     }
 
-    private static MLImage CheckNotDisposed(MLImage image, string inputName)
-    {
-        ArgumentNullException.ThrowIfNull(image);
-        try
-        {
-            _ = image.Width;
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ArgumentException($"{inputName} has been disposed.", nameof(image), e);
-        }
-
-        return image;
-    }
-
     private static void CheckPixelCount(int count, string parameterName)
     {
         if (count != FaceInputContract.PixelCount)
@@ -272,7 +256,7 @@ public sealed class EmotionModel : IDisposable
         }
     }
 
-    private IReadOnlyList<EmotionPrediction> PredictBatch<T>(IEnumerable<T> items, Func<T, string, MLImage> decode, bool ownsImages)
+    private IReadOnlyList<EmotionPrediction> PredictBatch<T>(IEnumerable<T> items, Func<T, string, MLImage> decode)
         where T : class
     {
         ThrowIfDisposed();
@@ -294,7 +278,7 @@ public sealed class EmotionModel : IDisposable
                 if (chunk.Count == _batchSize)
                 {
                     ScoreChunk(chunk, predictions);
-                    Release(chunk, ownsImages);
+                    Release(chunk);
                 }
             }
 
@@ -305,19 +289,15 @@ public sealed class EmotionModel : IDisposable
         }
         finally
         {
-            Release(chunk, ownsImages);
+            Release(chunk);
         }
 
         return predictions.AsReadOnly();
     }
 
-    private static void Release(List<MLImage> chunk, bool ownsImages)
+    private static void Release(List<MLImage> chunk)
     {
-        if (ownsImages)
-        {
-            chunk.ForEach(image => image.Dispose());
-        }
-
+        chunk.ForEach(image => image.Dispose());
         chunk.Clear();
     }
 

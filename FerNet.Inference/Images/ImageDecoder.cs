@@ -121,6 +121,39 @@ internal static class ImageDecoder
         }
     }
 
+    /// <summary>
+    /// A private copy of a caller's image. ML.NET's resize step passes an image that already has
+    /// the target size straight through and later disposes it as its own output, so a caller's
+    /// image must never enter the pipeline itself.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>
+    public static MLImage Copy(MLImage image, string inputName)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        byte[] bgr;
+        int width;
+        int height;
+        try
+        {
+            (width, height, bgr) = (image.Width, image.Height, image.GetBGRPixels);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ArgumentException($"{inputName} has been disposed.", nameof(image), e);
+        }
+
+        var bgra = new byte[width * height * 4];
+        for (int i = 0, j = 0; i < bgr.Length; i += 3, j += 4)
+        {
+            bgra[j] = bgr[i];
+            bgra[j + 1] = bgr[i + 1];
+            bgra[j + 2] = bgr[i + 2];
+            bgra[j + 3] = byte.MaxValue;
+        }
+
+        return MLImage.CreateFromPixels(width, height, MLPixelFormat.Bgra32, bgra);
+    }
+
     private static void CheckSize(ImageHeader header, string inputName)
     {
         if (header.Width <= 0 || header.Height <= 0)
