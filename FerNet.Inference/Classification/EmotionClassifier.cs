@@ -67,7 +67,7 @@ public static class EmotionClassifier
     public static EmotionModel FromBytes(byte[] model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return EmotionModel.Create(model, "The model bytes");
+        return EmotionModel.Create(model, "The model byte array");
     }
 
     /// <summary>Classifies the face in an image file with the default model; see <see cref="EmotionModel.Predict(string)"/>.</summary>

@@ -96,7 +96,7 @@ public sealed class EmotionModel : IDisposable
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(image);
-        using MLImage decoded = ImageDecoder.Decode(image, "The image bytes");
+        using MLImage decoded = ImageDecoder.Decode(image, "The image byte array");
         return PredictImage(decoded);
     }
 
