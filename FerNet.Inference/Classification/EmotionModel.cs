@@ -46,10 +46,7 @@ public sealed class EmotionModel : IDisposable
 
         var mlContext = new MLContext();
         _preprocessing = new FacePreprocessing(mlContext);
-        using var modelStream = new MemoryStream(modelBytes, writable: false);
-        _onnxTransformer = mlContext.Transforms
-            .ApplyOnnxModel([FaceInputContract.OutputName], [FaceInputContract.InputName], modelStream)
-            .Fit(mlContext.Data.LoadFromEnumerable(Array.Empty<FaceTensorRow>()));
+        _onnxTransformer = CreateOnnxTransformer(mlContext, modelBytes);
         _tensorEngines = new PredictionEnginePool<FaceTensorRow, ProbabilitiesRow>(mlContext, _onnxTransformer);
         _imageEngines = new PredictionEnginePool<FaceImageRow, ProbabilitiesRow>(mlContext, _preprocessing.Transformer.Append(_onnxTransformer));
     }
@@ -235,6 +232,32 @@ public sealed class EmotionModel : IDisposable
         {
             session.Dispose();
             throw;
+        }
+    }
+
+    // ML.NET keeps the temporary copy it makes of a model given as bytes after the model is
+    // disposed, one file per load; given a path it makes none, so FerNet writes the copy itself
+    // and deletes it as soon as ML.NET has read it (where the file system lets an open file go).
+    private static OnnxTransformer CreateOnnxTransformer(MLContext mlContext, byte[] modelBytes)
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"fernet-{Guid.NewGuid():N}.onnx");
+        File.WriteAllBytes(path, modelBytes);
+        try
+        {
+            return mlContext.Transforms
+                .ApplyOnnxModel([FaceInputContract.OutputName], [FaceInputContract.InputName], path)
+                .Fit(mlContext.Data.LoadFromEnumerable(Array.Empty<FaceTensorRow>()));
+        }
+        finally
+        {
+            try
+            {
+                File.Delete(path);
+            }
+            catch (IOException)
+            {
+                // Windows refuses while ML.NET holds the file open; it stays in the temp folder.
+            }
         }
     }
 
