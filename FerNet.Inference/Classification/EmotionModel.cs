@@ -7,8 +7,8 @@ using Microsoft.ML.Transforms.Onnx;
 namespace FerNet.Inference;
 
 /// <summary>
-/// An emotion model loaded and ready: the ML.NET pipeline (grayscale, resize to 48 x 48, pixels /
-/// 255, ONNX model) built once, with ONNX Runtime behind it. Get one from
+/// An emotion model loaded and ready: the ML.NET pipeline (resize to 48 x 48, 8-bit gray / 255,
+/// ONNX model) built once, with ONNX Runtime behind it. Get one from
 /// <see cref="EmotionClassifier.Load"/>, <see cref="EmotionClassifier.FromStream"/> or
 /// <see cref="EmotionClassifier.FromBytes"/>, and dispose it when done: it holds native memory.
 /// </summary>
@@ -235,9 +235,9 @@ public sealed class EmotionModel : IDisposable
         }
     }
 
-    // ML.NET keeps the temporary copy it makes of a model given as bytes after the model is
-    // disposed, one file per load; given a path it makes none, so FerNet writes the copy itself
-    // and deletes it as soon as ML.NET has read it (where the file system lets an open file go).
+    // Given a model as bytes, ML.NET writes a temporary copy that stays in the temp folder, one
+    // file per load even after Dispose; given a path it makes none. So FerNet writes the copy
+    // itself and deletes it as soon as ML.NET has read it (where the file system lets an open file go).
     private static OnnxTransformer CreateOnnxTransformer(MLContext mlContext, byte[] modelBytes)
     {
         string path = Path.Combine(Path.GetTempPath(), $"fernet-{Guid.NewGuid():N}.onnx");

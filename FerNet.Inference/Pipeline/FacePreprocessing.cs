@@ -21,11 +21,8 @@ namespace FerNet.Inference;
 /// </remarks>
 internal sealed class FacePreprocessing
 {
-    /// <summary>The input column holding the decoded image.</summary>
+    /// <summary>The column holding the decoded image, and then the image resized to 48 x 48.</summary>
     public const string ImageColumn = "image";
-
-    /// <summary>The column holding the image resized to 48 x 48.</summary>
-    public const string ResizedColumn = "resized";
 
     private readonly MLContext _mlContext;
 
@@ -34,7 +31,7 @@ internal sealed class FacePreprocessing
         _mlContext = mlContext;
         IDataView empty = mlContext.Data.LoadFromEnumerable(Array.Empty<FaceImageRow>());
         ITransformer resize = mlContext.Transforms.ResizeImages(
-                ResizedColumn,
+                ImageColumn,
                 FaceInputContract.Width,
                 FaceInputContract.Height,
                 ImageColumn,
@@ -45,7 +42,7 @@ internal sealed class FacePreprocessing
         // Fitted on its own: inside an estimator chain, the custom mapping's schema check compares
         // image types by reference and refuses the resize step's Image<48, 48>.
         ITransformer grayPixels = mlContext.Transforms
-            .CustomMapping<ResizedFaceRow, FaceTensorRow>(WriteScaledGray, contractName: null)
+            .CustomMapping<FaceImageRow, FaceTensorRow>(WriteScaledGray, contractName: null)
             .Fit(resize.Transform(empty));
         Transformer = resize.Append(grayPixels);
     }
@@ -79,7 +76,7 @@ internal sealed class FacePreprocessing
         }
     }
 
-    private static void WriteScaledGray(ResizedFaceRow source, FaceTensorRow destination)
+    private static void WriteScaledGray(FaceImageRow source, FaceTensorRow destination)
     {
         byte[] bgr = source.Image!.GetBGRPixels;
         var input = new float[FaceInputContract.PixelCount];

@@ -3,7 +3,6 @@ using FerNet.Core;
 using FerNet.Inference;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.Transforms.Onnx;
 
 namespace FerNet.Benchmarks;
@@ -14,34 +13,26 @@ namespace FerNet.Benchmarks;
 /// the model one row at a time), and the reference: raw ONNX Runtime runs of 64 preprocessed
 /// tensors at a time.
 /// </summary>
-public class BatchThroughputBenchmarks : IDisposable
+public class BatchThroughputBenchmarks : InferenceBenchmark
 {
     private const int Faces = 256;
     private const int BatchSize = 64;
 
-    private EmotionModel? _model;
-    private InferenceSession? _session;
-    private RunOptions? _runOptions;
+    private float[][] _batches = [];
     private MLContext? _mlContext;
     private OnnxTransformer? _onnxTransformer;
     private ITransformer? _dataViewScoring;
-    private byte[][] _jpegs = [];
-    private float[][] _batches = [];
 
     [GlobalSetup]
     public void Setup()
     {
-        byte[] modelBytes = BenchmarkModel.Load();
-        _model = EmotionClassifier.FromBytes(modelBytes);
-        _session = new InferenceSession(modelBytes);
-        _runOptions = new RunOptions();
-        _jpegs = BenchmarkFaces.Jpegs(Faces);
-        _batches = [.. _jpegs.Chunk(BatchSize).Select(PreprocessBatch)];
+        LoadModelAndFaces(Faces);
+        _batches = [.. Jpegs.Chunk(BatchSize).Select(Preprocess)];
 
         _mlContext = new MLContext(seed: 0);
         var preprocessing = new FacePreprocessing(_mlContext);
         string modelPath = Path.Combine(Path.GetTempPath(), $"fernet-benchmark-{Guid.NewGuid():N}.onnx");
-        File.WriteAllBytes(modelPath, modelBytes);
+        File.WriteAllBytes(modelPath, ModelBytes);
         _onnxTransformer = _mlContext.Transforms
             .ApplyOnnxModel([FaceInputContract.OutputName], [FaceInputContract.InputName], modelPath)
             .Fit(preprocessing.Transformer.Transform(_mlContext.Data.LoadFromEnumerable(Array.Empty<FaceImageRow>())));
@@ -55,24 +46,22 @@ public class BatchThroughputBenchmarks : IDisposable
         float sum = 0;
         foreach (float[] batch in _batches)
         {
-            using OrtValue input = OrtValue.CreateTensorValueFromMemory(batch, [batch.Length / FaceInputContract.PixelCount, 1, FaceInputContract.Height, FaceInputContract.Width]);
-            using IDisposableReadOnlyCollection<OrtValue> outputs = _session!.Run(_runOptions, [FaceInputContract.InputName], [input], [FaceInputContract.OutputName]);
-            sum += outputs[0].GetTensorDataAsSpan<float>()[0];
+            sum += RunOnnxRuntime(batch);
         }
 
         return sum;
     }
 
     [Benchmark(OperationsPerInvoke = Faces, Description = "PredictBatch(JPEG bytes)")]
-    public IReadOnlyList<EmotionPrediction> PredictBatch() => _model!.PredictBatch(_jpegs);
+    public IReadOnlyList<EmotionPrediction> PredictBatch() => Model.PredictBatch(Jpegs);
 
     [Benchmark(OperationsPerInvoke = Faces, Description = "Predict(JPEG bytes) in a loop")]
     public EmotionPrediction? PredictLoop()
     {
         EmotionPrediction? last = null;
-        foreach (byte[] jpeg in _jpegs)
+        foreach (byte[] jpeg in Jpegs)
         {
-            last = _model!.Predict(jpeg);
+            last = Model.Predict(jpeg);
         }
 
         return last;
@@ -81,7 +70,7 @@ public class BatchThroughputBenchmarks : IDisposable
     [Benchmark(OperationsPerInvoke = Faces, Description = "ML.NET IDataView with ApplyOnnxModel")]
     public float MlNetDataViewScoring()
     {
-        MLImage[] images = [.. _jpegs.Select(jpeg => ImageDecoder.Decode(jpeg, "benchmark face"))];
+        MLImage[] images = [.. Jpegs.Select(jpeg => ImageDecoder.Decode(jpeg, "benchmark face"))];
         IDataView scored = _dataViewScoring!.Transform(_mlContext!.Data.LoadFromEnumerable(images.Select(image => new FaceImageRow { Image = image })));
         float sum = 0;
         foreach (ProbabilitiesRow row in _mlContext.Data.CreateEnumerable<ProbabilitiesRow>(scored, reuseRowObject: true))
@@ -93,21 +82,5 @@ public class BatchThroughputBenchmarks : IDisposable
         return sum;
     }
 
-    [GlobalCleanup]
-    public void Dispose()
-    {
-        _model?.Dispose();
-        _onnxTransformer?.Dispose();
-        _session?.Dispose();
-        _runOptions?.Dispose();
-        GC.SuppressFinalize(this);
-    }
-
-    private float[] PreprocessBatch(byte[][] jpegs)
-    {
-        MLImage[] images = [.. jpegs.Select(jpeg => ImageDecoder.Decode(jpeg, "benchmark face"))];
-        float[] tensor = _model!.Preprocess(images);
-        Array.ForEach(images, image => image.Dispose());
-        return tensor;
-    }
+    private protected override void DisposeMore() => _onnxTransformer?.Dispose();
 }
