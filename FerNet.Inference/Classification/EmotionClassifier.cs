@@ -1,0 +1,119 @@
+using Microsoft.ML.Data;
+
+namespace FerNet.Inference;
+
+/// <summary>
+/// Classifies the facial expression of a face crop as one of the seven FER2013 emotions.
+/// <code>
+/// EmotionPrediction prediction = EmotionClassifier.Predict("face.jpg");   // the embedded default model
+///
+/// using EmotionModel model = EmotionClassifier.Load("my-model.onnx");      // a model you trained
+/// EmotionPrediction mine = model.Predict("face.jpg");
+/// </code>
+/// </summary>
+/// <remarks>
+/// <para>
+/// Every Predict expects a face crop, as the FER2013 images the model learned from are: one face
+/// filling the frame, roughly upright and centred. It does not find faces in a larger photo.
+/// </para>
+/// <para>
+/// The static Predict methods share one default model, created on first use and kept for the life
+/// of the process; they may be called from many threads at once. Bad input throws the exceptions
+/// documented on <see cref="EmotionModel"/>'s methods of the same name, and the next call works.
+/// </para>
+/// </remarks>
+public static class EmotionClassifier
+{
+    private static readonly Lazy<EmotionModel> SharedDefault = new(
+        () => EmbeddedModel.Load(EmbeddedModel.DefaultResourceName),
+        LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Loads a FerNet ONNX model from a file: a model you trained and exported yourself.</summary>
+    /// <param name="modelPath">The path of the .onnx file.</param>
+    /// <returns>The loaded model; dispose it when done.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="modelPath"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="modelPath"/> is empty or blank.</exception>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="modelPath"/>.</exception>
+    /// <exception cref="InvalidModelException">The file is no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
+    public static EmotionModel Load(string modelPath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
+        if (!File.Exists(modelPath))
+        {
+            throw new FileNotFoundException($"Model file '{modelPath}' does not exist.", modelPath);
+        }
+
+        return EmotionModel.Create(File.ReadAllBytes(modelPath), $"Model '{modelPath}'");
+    }
+
+    /// <summary>Loads a FerNet ONNX model read from <paramref name="model"/>'s position to its end.</summary>
+    /// <param name="model">A readable stream holding the .onnx file; it is read but not disposed.</param>
+    /// <returns>The loaded model; dispose it when done.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="InvalidModelException">The stream holds no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
+    public static EmotionModel FromStream(Stream model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        using var buffer = new MemoryStream();
+        model.CopyTo(buffer);
+        return EmotionModel.Create(buffer.ToArray(), "The model stream");
+    }
+
+    /// <summary>Loads a FerNet ONNX model from the bytes of a .onnx file.</summary>
+    /// <param name="model">The model's bytes.</param>
+    /// <returns>The loaded model; dispose it when done.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="InvalidModelException">The bytes are no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
+    public static EmotionModel FromBytes(byte[] model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return EmotionModel.Create(model, "The model byte array");
+    }
+
+    /// <summary>Classifies the face in an image file with the default model; see <see cref="EmotionModel.Predict(string)"/>.</summary>
+    /// <param name="imagePath">The path of a face crop (JPEG, PNG, BMP, GIF or WebP).</param>
+    /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>
+    public static EmotionPrediction Predict(string imagePath) => Default.Predict(imagePath);
+
+    /// <summary>Classifies the face in an encoded image read from a stream with the default model; see <see cref="EmotionModel.Predict(Stream)"/>.</summary>
+    /// <param name="image">A readable stream holding a face crop; it is read but not disposed.</param>
+    /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>
+    public static EmotionPrediction Predict(Stream image) => Default.Predict(image);
+
+    /// <summary>Classifies the face in an encoded image with the default model; see <see cref="EmotionModel.Predict(byte[])"/>.</summary>
+    /// <param name="image">The bytes of a face crop in JPEG, PNG, BMP, GIF or WebP.</param>
+    /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>
+    public static EmotionPrediction Predict(byte[] image) => Default.Predict(image);
+
+    /// <summary>Classifies the face in an in-memory image with the default model; see <see cref="EmotionModel.Predict(MLImage)"/>.</summary>
+    /// <param name="image">The face crop; it is not disposed.</param>
+    /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>
+    public static EmotionPrediction Predict(MLImage image) => Default.Predict(image);
+
+    /// <summary>Classifies a 48 x 48 gray face (2304 values 0..255, row by row) with the default model; see <see cref="EmotionModel.PredictPixels(ReadOnlySpan{byte})"/>.</summary>
+    /// <param name="pixels">The 2304 gray values.</param>
+    /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>
+    public static EmotionPrediction PredictPixels(ReadOnlySpan<byte> pixels) => Default.PredictPixels(pixels);
+
+    /// <summary>Classifies a 48 x 48 gray face (2304 values in [0, 1], row by row) with the default model; see <see cref="EmotionModel.PredictPixels(ReadOnlySpan{float})"/>.</summary>
+    /// <param name="pixels">The 2304 scaled gray values.</param>
+    /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>
+    public static EmotionPrediction PredictPixels(ReadOnlySpan<float> pixels) => Default.PredictPixels(pixels);
+
+    /// <summary>Classifies many image files at once with the default model; see <see cref="EmotionModel.PredictBatch(IEnumerable{string})"/>.</summary>
+    /// <param name="imagePaths">Paths of face crops.</param>
+    /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>
+    public static IReadOnlyList<EmotionPrediction> PredictBatch(IEnumerable<string> imagePaths) => Default.PredictBatch(imagePaths);
+
+    /// <summary>Classifies many encoded images at once with the default model; see <see cref="EmotionModel.PredictBatch(IEnumerable{byte[]})"/>.</summary>
+    /// <param name="images">The bytes of face crops.</param>
+    /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>
+    public static IReadOnlyList<EmotionPrediction> PredictBatch(IEnumerable<byte[]> images) => Default.PredictBatch(images);
+
+    /// <summary>Classifies many in-memory images at once with the default model; see <see cref="EmotionModel.PredictBatch(IEnumerable{MLImage})"/>.</summary>
+    /// <param name="images">Face crops; they are not disposed.</param>
+    /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>
+    public static IReadOnlyList<EmotionPrediction> PredictBatch(IEnumerable<MLImage> images) => Default.PredictBatch(images);
+
+    private static EmotionModel Default => SharedDefault.Value;
+}

@@ -1,0 +1,185 @@
+using FerNet.Core;
+using FerNet.Inference;
+using Microsoft.ML.Data;
+using SixLabors.ImageSharp;
+using SixLabors.ImageSharp.Formats.Tiff;
+
+namespace FerNet.Tests.Inference;
+
+/// <summary>
+/// Every kind of bad input gets its documented exception with a message naming the fault, and the
+/// model answers the next good call correctly.
+/// </summary>
+public sealed class BadImageInputTests(LinearModelFixture fixture) : IClassFixture<LinearModelFixture>
+{
+    private static readonly byte[] GoodPng = TestFaces.GrayPng(seed: 77);
+
+    private EmotionModel Model => fixture.Model;
+
+    [Fact]
+    public void Null_inputs_are_argument_null_errors()
+    {
+        AssertStillWorksAfter<ArgumentNullException>(() => Model.Predict((string)null!));
+        AssertStillWorksAfter<ArgumentNullException>(() => Model.Predict((Stream)null!));
+        AssertStillWorksAfter<ArgumentNullException>(() => Model.Predict((byte[])null!));
+        AssertStillWorksAfter<ArgumentNullException>(() => Model.Predict((MLImage)null!));
+        AssertStillWorksAfter<ArgumentNullException>(() => Model.PredictBatch((IEnumerable<byte[]>)null!));
+    }
+
+    [Fact]
+    public void Empty_inputs_say_they_are_empty()
+    {
+        string emptyFile = fixture.WriteFile("empty.png", []);
+
+        Assert.Contains("is empty", AssertStillWorksAfter<InvalidImageException>(() => Model.Predict(Array.Empty<byte>())).Message);
+        Assert.Contains("is empty", AssertStillWorksAfter<InvalidImageException>(() => Model.Predict(new MemoryStream())).Message);
+        Assert.Contains(emptyFile, AssertStillWorksAfter<InvalidImageException>(() => Model.Predict(emptyFile)).Message);
+        AssertStillWorksAfter<ArgumentException>(() => Model.Predict(" "));
+    }
+
+    [Fact]
+    public void A_missing_file_is_file_not_found()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "fernet-no-such-face.png");
+
+        Assert.Contains(missing, AssertStillWorksAfter<FileNotFoundException>(() => Model.Predict(missing)).Message);
+    }
+
+    [Fact]
+    public void Bytes_that_are_no_image_say_so()
+    {
+        byte[] text = "This is a text file, not a face."u8.ToArray();
+
+        InvalidImageException error = AssertStillWorksAfter<InvalidImageException>(() => Model.Predict(text));
+
+        Assert.IsType<InvalidImageException>(error);
+        Assert.Contains("is not an image", error.Message);
+    }
+
+    [Theory]
+    [InlineData("png")]
+    [InlineData("jpeg")]
+    [InlineData("gif")]
+    [InlineData("bmp")]
+    [InlineData("webp")]
+    public void Truncated_images_are_refused_not_filled_in(string format)
+    {
+        byte[] whole = TestFaces.EncodeAndDispose(TestFaces.Gray(seed: 9), format);
+
+        foreach (int length in new[] { whole.Length * 2 / 3, whole.Length / 3, 20 })
+        {
+            InvalidImageException error = AssertStillWorksAfter<InvalidImageException>(() => Model.Predict(whole[..length]));
+            Assert.Matches("truncated|corrupt", error.Message);
+        }
+    }
+
+    [Fact]
+    public void An_image_with_no_pixels_is_refused()
+    {
+        InvalidImageException error = AssertStillWorksAfter<InvalidImageException>(() => Model.Predict(CraftedImages.PngHeader(0, 48)));
+
+        Assert.Contains("0 x 48", error.Message);
+    }
+
+    public static TheoryData<string, byte[]> Bombs() => new()
+    {
+        { "PNG", CraftedImages.PngHeader(60_000, 60_000) },
+        { "JPEG", CraftedImages.JpegClaiming(TestFaces.EncodeAndDispose(TestFaces.Gray(seed: 1), "jpeg"), 65_000, 65_000) },
+        { "GIF", CraftedImages.GifHeader(65_535, 65_535) },
+        { "BMP", CraftedImages.BmpHeader(60_000, -60_000) },
+        { "WebP", CraftedImages.WebPHeader(16_384, 16_384) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Bombs))]
+    public void Decompression_bombs_are_refused_from_the_header(string format, byte[] bomb)
+    {
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        ImageTooLargeException error = AssertStillWorksAfter<ImageTooLargeException>(() => Model.Predict(bomb));
+
+        Assert.Contains(format, error.Message);
+        Assert.Contains(ImageLimits.MaxPixels.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), error.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore < 1_000_000, "The bomb must be refused before any pixel memory is allocated.");
+    }
+
+    [Fact]
+    public void A_file_longer_than_the_limit_is_refused_before_it_is_read()
+    {
+        string path = fixture.WriteFile("huge.png", GoodPng);
+        using (var file = new FileStream(path, FileMode.Open))
+        {
+            file.SetLength(ImageLimits.MaxEncodedBytes + 1L);
+        }
+
+        Assert.Contains("bytes", AssertStillWorksAfter<ImageTooLargeException>(() => Model.Predict(path)).Message);
+        File.Delete(path);
+    }
+
+    [Fact]
+    public void Unsupported_formats_are_named()
+    {
+        using var tiff = new MemoryStream();
+        using (var image = TestFaces.Gray(seed: 2))
+        {
+            image.Save(tiff, new TiffEncoder());
+        }
+
+        byte[] heif = [0, 0, 0, 0x18, .. "ftypheic"u8, 0, 0, 0, 0, .. "mif1heic"u8];
+
+        Assert.Equal("TIFF", AssertStillWorksAfter<UnsupportedImageFormatException>(() => Model.Predict(tiff.ToArray())).Format);
+        Assert.Equal("HEIF", AssertStillWorksAfter<UnsupportedImageFormatException>(() => Model.Predict(heif)).Format);
+    }
+
+    [Fact]
+    public void A_disposed_image_is_an_argument_error()
+    {
+        var image = MLImage.CreateFromStream(new MemoryStream(GoodPng));
+        image.Dispose();
+
+        Assert.Contains("disposed", AssertStillWorksAfter<ArgumentException>(() => Model.Predict(image)).Message);
+        AssertStillWorksAfter<ArgumentException>(() => Model.PredictBatch([image]));
+    }
+
+    [Fact]
+    public void Pixel_buffers_of_the_wrong_size_or_range_are_refused()
+    {
+        float[] scaled = new float[FaceInputContract.PixelCount];
+        scaled[50] = 200f;
+
+        AssertStillWorksAfter<ArgumentException>(() => Model.PredictPixels(new byte[100]));
+        AssertStillWorksAfter<ArgumentException>(() => Model.PredictPixels(new float[FaceInputContract.PixelCount + 1]));
+        Assert.Contains("Pixel 50 (row 1, column 2) is 200", AssertStillWorksAfter<ArgumentException>(() => Model.PredictPixels(scaled)).Message);
+        scaled[50] = float.NaN;
+        AssertStillWorksAfter<ArgumentException>(() => Model.PredictPixels(scaled));
+    }
+
+    [Fact]
+    public void A_bad_image_in_a_batch_is_named_by_its_position()
+    {
+        Assert.Contains("Image 2 of the batch", AssertStillWorksAfter<InvalidImageException>(() => Model.PredictBatch([GoodPng, GoodPng, GoodPng[..40]])).Message);
+        Assert.Contains("Image 1 of the batch", AssertStillWorksAfter<ArgumentException>(() => Model.PredictBatch([GoodPng, null!])).Message);
+    }
+
+    [Fact]
+    public void A_disposed_model_refuses_every_call()
+    {
+        EmotionModel model = EmotionClassifier.Load(fixture.ModelPath);
+        model.Dispose();
+        model.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => model.Predict(GoodPng));
+        Assert.Throws<ObjectDisposedException>(() => model.Predict("face.png"));
+        Assert.Throws<ObjectDisposedException>(() => model.Predict(new MemoryStream(GoodPng)));
+        Assert.Throws<ObjectDisposedException>(() => model.PredictPixels(new byte[FaceInputContract.PixelCount]));
+        Assert.Throws<ObjectDisposedException>(() => model.PredictBatch([GoodPng]));
+    }
+
+    private TException AssertStillWorksAfter<TException>(Func<object> call)
+        where TException : Exception
+    {
+        TException error = Assert.ThrowsAny<TException>(call);
+        PredictionAssert.Matches(fixture.Canonical.Expected(TestFaces.TrainingTensor(GoodPng)), Model.Predict(GoodPng), $"the call after {typeof(TException).Name}");
+        return error;
+    }
+}

@@ -1,0 +1,65 @@
+using FerNet.Core;
+using FerNet.Inference;
+
+namespace FerNet.Tests.Inference;
+
+/// <summary>Models that do not fit FerNet are refused when loaded, with a message that says what does not fit.</summary>
+public sealed class ModelLoadingTests
+{
+    private static readonly LinearFaceModel Linear = new(seed: 5, EmotionLabels.Names);
+
+    public static TheoryData<string, byte[], string> MisfitModels() => new()
+    {
+        { "three channels", Linear.ToOnnx(3, 48, 48), "[N, 3, 48, 48]" },
+        { "64x64 input", Linear.ToOnnx(1, 64, 64), "[N, 1, 64, 64]" },
+        { "fixed batch of 8", Linear.ToOnnx(1, 48, 48, batch: 8), "[8, 1, 48, 48]" },
+        { "five classes", new LinearFaceModel(seed: 5, ["angry", "fear", "happy", "sad", "surprise"]).ToOnnx(), "[N, 5]" },
+        { "input named pixels", Linear.ToOnnx(1, 48, 48, inputName: "pixels"), "inputs [pixels]" },
+        { "output named scores", Linear.ToOnnx(1, 48, 48, outputName: "scores"), "'probabilities'" },
+        { "no labels", Linear.ToOnnx(1, 48, 48, labelsMetadata: null), "no 'fernet.labels'" },
+        { "unknown label", Linear.ToOnnx(1, 48, 48, labelsMetadata: "angry,disgust,fear,joy,neutral,sad,surprise"), "'joy'" },
+        { "repeated label", Linear.ToOnnx(1, 48, 48, labelsMetadata: "angry,angry,fear,happy,neutral,sad,surprise"), "'angry' is unknown or repeated" },
+        { "six labels", Linear.ToOnnx(1, 48, 48, labelsMetadata: "angry,disgust,fear,happy,neutral,sad"), "(6 names)" },
+        { "not ONNX", "not a model"u8.ToArray(), "not an ONNX model" },
+        { "empty", [], "is empty" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MisfitModels))]
+    public void Misfit_models_are_refused_at_load(string what, byte[] model, string fault)
+    {
+        InvalidModelException error = Assert.Throws<InvalidModelException>(() => EmotionClassifier.FromBytes(model));
+
+        Assert.Contains(fault, error.Message);
+        Assert.StartsWith("The model byte array", error.Message);
+        Assert.False(string.IsNullOrEmpty(what));
+    }
+
+    [Fact]
+    public void Load_names_the_file_in_its_errors()
+    {
+        string path = Path.Combine(Path.GetTempPath(), $"fernet-misfit-{Guid.NewGuid():N}.onnx");
+        File.WriteAllBytes(path, Linear.ToOnnx(3, 48, 48));
+        try
+        {
+            Assert.Contains($"Model '{path}'", Assert.Throws<InvalidModelException>(() => EmotionClassifier.Load(path)).Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+
+        Assert.Throws<FileNotFoundException>(() => EmotionClassifier.Load(path));
+        Assert.Throws<ArgumentException>(() => EmotionClassifier.Load(""));
+        Assert.Throws<ArgumentNullException>(() => EmotionClassifier.FromStream(null!));
+    }
+
+    [Fact]
+    public void A_missing_embedded_model_is_a_clear_invalid_operation()
+    {
+        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => EmbeddedModel.Load("FerNet.Inference.Models.absent.onnx"));
+
+        Assert.Contains("No default model is embedded", error.Message);
+        Assert.Contains("EmotionClassifier.Load", error.Message);
+    }
+}
