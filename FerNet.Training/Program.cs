@@ -5,5 +5,7 @@ var root = new RootCommand("FerNet training: train facial-expression CNNs on FER
 {
     TrainCommand.Create(),
     SummaryCommand.Create(),
+    ExportCommand.Create(),
+    BenchmarkCommand.Create(),
 };
 return root.Parse(args).Invoke();

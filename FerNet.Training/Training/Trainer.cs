@@ -186,20 +186,10 @@ internal sealed class Trainer
                 group.LearningRate = rate;
             }
 
-            optimizer.zero_grad();
-            Tensor logits = model.forward(images);
-            Tensor loss = nn.functional.cross_entropy(logits, labels, classWeights, label_smoothing: _options.LabelSmoothing);
-            if (model.HasL2Penalty)
-            {
-                loss = loss + model.L2Penalty();
-            }
-
-            loss.backward();
-            optimizer.step();
-
+            (float loss, long batchCorrect) = Step(model, optimizer, images, labels, classWeights, _options.LabelSmoothing);
             long count = labels.shape[0];
-            lossSum += loss.item<float>() * count;
-            correct += logits.argmax(1).eq(labels).sum().item<long>();
+            lossSum += loss * count;
+            correct += batchCorrect;
             seen += count;
             steps++;
             progress.Report(seen, string.Create(CultureInfo.InvariantCulture, $"loss {lossSum / seen:F4} acc {(double)correct / seen:P1}"));
@@ -209,14 +199,32 @@ internal sealed class Trainer
         return (lossSum / Math.Max(1, seen), (double)correct / Math.Max(1, seen), steps, true);
     }
 
-    private int EpochSeed(int epoch) => unchecked((_options.Seed * 7919) + epoch);
+    /// <summary>One optimiser step on a batch; returns the batch's loss and how many images it classified correctly.</summary>
+    internal static (float Loss, long Correct) Step(FerModel model, optim.Optimizer optimizer, Tensor images, Tensor labels, Tensor? classWeights, double labelSmoothing)
+    {
+        using var scope = NewDisposeScope();
+        optimizer.zero_grad();
+        Tensor logits = model.forward(images);
+        Tensor loss = nn.functional.cross_entropy(logits, labels, classWeights, label_smoothing: labelSmoothing);
+        if (model.HasL2Penalty)
+        {
+            loss = loss + model.L2Penalty();
+        }
 
-    private optim.Optimizer CreateOptimizer(FerModel model) => _options.Optimizer switch
+        loss.backward();
+        optimizer.step();
+        return (loss.item<float>(), logits.argmax(1).eq(labels).sum().item<long>());
+    }
+
+    /// <summary>The optimiser the options ask for, over <paramref name="model"/>'s parameters.</summary>
+    internal optim.Optimizer CreateOptimizer(FerModel model) => _options.Optimizer switch
     {
         // Keras' Adam uses epsilon 1e-7 where PyTorch uses 1e-8.
         "adam" => optim.Adam(model.parameters(), _options.LearningRate, eps: 1e-7, weight_decay: _options.WeightDecay),
         _ => optim.SGD(model.parameters(), _options.LearningRate, momentum: 0.9, weight_decay: _options.WeightDecay, nesterov: true),
     };
+
+    private int EpochSeed(int epoch) => unchecked((_options.Seed * 7919) + epoch);
 
     private Tensor? ClassWeights(FaceDataset train)
     {

@@ -1,0 +1,34 @@
+using System.CommandLine;
+using System.Globalization;
+using FerNet.Core.Data;
+using FerNet.Training.Benchmarks;
+using FerNet.Training.Training;
+
+namespace FerNet.Training.Cli;
+
+/// <summary>`benchmark`: training throughput of the real pipeline against a bare loop.</summary>
+internal static class BenchmarkCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "FER2013 root or CSV.", Required = true };
+        var recipe = new Option<string>("--recipe") { Description = $"Recipe: {string.Join(", ", TrainingRecipes.Names)}.", DefaultValueFactory = _ => TrainingRecipes.Names[0] };
+        var batches = new Option<int>("--batches") { Description = "Batches timed in each loop.", DefaultValueFactory = _ => 60 };
+        var batchSize = new Option<int?>("--batch-size") { Description = "Images per batch (default: the recipe's)." };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var command = new Command("benchmark", "Measure training images/s of the real data pipeline against a bare loop.") { data, recipe, batches, batchSize, threads };
+        command.SetAction(result =>
+        {
+            TorchSharp.torch.set_num_threads(result.GetValue(threads));
+            TrainingOptions options = TrainingRecipes.Create(result.GetValue(recipe)!);
+            options = options with { BatchSize = result.GetValue(batchSize) ?? options.BatchSize };
+            FaceDataset train = Fer2013.Load(result.GetValue(data)!, Fer2013Split.Train);
+            (double bare, double pipeline) = TrainingThroughput.Measure(options, train, result.GetValue(batches));
+            System.Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{options.Architecture}, batch {options.BatchSize}, {result.GetValue(threads)} threads: bare loop {bare:F0} img/s, real pipeline {pipeline:F0} img/s, ratio {pipeline / bare:F2}"));
+            return 0;
+        });
+        return command;
+    }
+}
