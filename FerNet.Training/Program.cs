@@ -1,11 +1,26 @@
 using System.CommandLine;
+using FerNet.Core.Data;
+using FerNet.Inference;
+using FerNet.Training.Checkpoints;
 using FerNet.Training.Cli;
 
-var root = new RootCommand("FerNet training: train facial-expression CNNs on FER2013 with TorchSharp and export them to ONNX.")
+var root = new RootCommand("FerNet: train facial-expression CNNs on FER2013 with TorchSharp, export them to ONNX and score them.")
 {
     TrainCommand.Create(),
     SummaryCommand.Create(),
     ExportCommand.Create(),
+    EvaluateCommand.Create(),
     BenchmarkCommand.Create(),
 };
-return root.Parse(args).Invoke();
+
+try
+{
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is DatasetFormatException or InvalidCheckpointException or InvalidModelException or InvalidImageException
+    or FileNotFoundException or DirectoryNotFoundException or ArgumentException or UnauthorizedAccessException)
+{
+    // Bad input is the user's to fix: say what and where, without a stack trace.
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 2;
+}

@@ -22,7 +22,7 @@ internal static class BenchmarkCommand
             TorchSharp.torch.set_num_threads(result.GetValue(threads));
             TrainingOptions options = TrainingRecipes.Create(result.GetValue(recipe)!);
             options = options with { BatchSize = result.GetValue(batchSize) ?? options.BatchSize };
-            FaceDataset train = Fer2013.Load(result.GetValue(data)!, Fer2013Split.Train);
+            FaceDataset train = Fer2013.Load(DataLocation.Require(result.GetValue(data)!), Fer2013Split.Train);
             (double bare, double pipeline) = TrainingThroughput.Measure(options, train, result.GetValue(batches));
             System.Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,

@@ -54,7 +54,7 @@ internal static class TrainCommand
                 EarlyStoppingPatience = result.GetValue(earlyStopping),
             };
             TorchSharp.torch.set_num_threads(result.GetValue(threads));
-            return Run(options, result.GetValue(data)!, result.GetValue(output)!, result.GetValue(resume), result.GetValue(maxEpochs));
+            return Run(options, DataLocation.Require(result.GetValue(data)!), result.GetValue(output)!, result.GetValue(resume), result.GetValue(maxEpochs));
         });
         return command;
     }

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using FerNet.Core.Data;
+using FerNet.Core.IO;
+using FerNet.Core.Metrics;
+using FerNet.Inference;
+using FerNet.Training.Evaluation;
+
+namespace FerNet.Training.Cli;
+
+/// <summary>`evaluate`: scores an exported .onnx model through FerNet.Inference and prints the classification report.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "The .onnx model to score.", Required = true };
+        var data = new Option<string>("--data") { Description = "FER2013 root (Kaggle folders) or challenge CSV.", Required = true };
+        var split = new Option<string>("--split") { Description = "train, test (PublicTest) or private (PrivateTest, CSV only).", DefaultValueFactory = _ => "test" };
+        var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
+        var command = new Command("evaluate", "Score an exported model on a FER2013 split through FerNet.Inference, the path users get.") { model, data, split, json };
+        command.SetAction(result =>
+        {
+            Fer2013Split which = result.GetValue(split) switch
+            {
+                "train" => Fer2013Split.Train,
+                "test" => Fer2013Split.PublicTest,
+                "private" => Fer2013Split.PrivateTest,
+                var other => throw new ArgumentException($"Unknown split '{other}': use train, test or private."),
+            };
+            using EmotionModel onnx = EmotionClassifier.Load(result.GetValue(model)!);
+            FaceDataset dataset = Fer2013.Load(DataLocation.Require(result.GetValue(data)!), which);
+            ClassificationReport report = OnnxModelEvaluation.Evaluate(onnx, dataset, System.Console.Error);
+            System.Console.WriteLine($"{result.GetValue(model)} on the {result.GetValue(split)} split ({dataset.Count} images):");
+            System.Console.WriteLine(report.ToText(digits: 4));
+            if (result.GetValue(json) is string jsonPath)
+            {
+                AtomicFile.WriteAllText(jsonPath, report.ToJson());
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,50 @@
+using FerNet.Core;
+using FerNet.Core.Data;
+using FerNet.Core.Metrics;
+using FerNet.Inference;
+using FerNet.Training.Console;
+
+namespace FerNet.Training.Evaluation;
+
+/// <summary>
+/// Scores an exported model the way a user of FerNet.Inference would: image files go through
+/// <see cref="EmotionModel.PredictBatch(IEnumerable{string})"/> (decode, grayscale, resize, /255,
+/// ONNX Runtime); data read from the challenge CSV has no files, so its pixels go through
+/// <see cref="EmotionModel.PredictPixels(ReadOnlySpan{byte})"/>.
+/// </summary>
+internal static class OnnxModelEvaluation
+{
+    private const int Chunk = 256;
+
+    /// <summary>The classification report of <paramref name="model"/> on <paramref name="data"/>, with progress on <paramref name="log"/>.</summary>
+    public static ClassificationReport Evaluate(EmotionModel model, FaceDataset data, TextWriter log)
+    {
+        var predicted = new Emotion[data.Count];
+        var progress = new ConsoleProgressBar(log, "Scoring", data.Count, "img");
+        bool fromFiles = data.Sources is { } sources && sources.All(File.Exists);
+        for (int start = 0; start < data.Count; start += Chunk)
+        {
+            int count = Math.Min(Chunk, data.Count - start);
+            if (fromFiles)
+            {
+                IReadOnlyList<EmotionPrediction> predictions = model.PredictBatch(data.Sources!.Skip(start).Take(count));
+                for (int i = 0; i < count; i++)
+                {
+                    predicted[start + i] = predictions[i].Emotion;
+                }
+            }
+            else
+            {
+                for (int i = start; i < start + count; i++)
+                {
+                    predicted[i] = model.PredictPixels(data.Image(i)).Emotion;
+                }
+            }
+
+            progress.Report(start + count);
+        }
+
+        progress.Finish();
+        return ClassificationReport.FromPredictions(data.Labels, predicted);
+    }
+}
