@@ -115,5 +115,9 @@ public static class EmotionClassifier
     /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>
     public static IReadOnlyList<EmotionPrediction> PredictBatch(IEnumerable<MLImage> images) => Default.PredictBatch(images);
 
+    /// <summary>The embedded default model's metadata: architecture, training data, validation and test accuracy, version.</summary>
+    /// <exception cref="InvalidOperationException">This build has no embedded model.</exception>
+    public static IReadOnlyDictionary<string, string> DefaultModelMetadata => Default.Metadata;
+
     private static EmotionModel Default => SharedDefault.Value;
 }

@@ -43,6 +43,7 @@ public sealed class EmotionModel : IDisposable
         _session = session;
         _outputIndexOf = outputIndexOf;
         _batchSize = session.InputMetadata[FaceInputContract.InputName].Dimensions[0] == 1 ? 1 : PreferredBatchSize;
+        Metadata = new Dictionary<string, string>(session.ModelMetadata.CustomMetadataMap).AsReadOnly();
 
         var mlContext = new MLContext();
         _preprocessing = new FacePreprocessing(mlContext);
@@ -50,6 +51,12 @@ public sealed class EmotionModel : IDisposable
         _tensorEngines = new PredictionEnginePool<FaceTensorRow, ProbabilitiesRow>(mlContext, _onnxTransformer);
         _imageEngines = new PredictionEnginePool<FaceImageRow, ProbabilitiesRow>(mlContext, _preprocessing.Transformer.Append(_onnxTransformer));
     }
+
+    /// <summary>
+    /// The model's metadata: for a model FerNet exported, the keys in <see cref="Core.Models.ModelMetadataKeys"/>
+    /// (labels, architecture, training data, validation and test accuracy, version, creation time).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Metadata { get; }
 
     /// <summary>Classifies the face in the image file at <paramref name="imagePath"/> (JPEG, PNG, BMP, GIF or WebP).</summary>
     /// <param name="imagePath">The path of a face crop.</param>
