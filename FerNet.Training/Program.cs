@@ -11,6 +11,7 @@ var root = new RootCommand("FerNet: train facial-expression CNNs on FER2013 with
     ExportCommand.Create(),
     EvaluateCommand.Create(),
     BenchmarkCommand.Create(),
+    PredictCommand.Create(),
 };
 
 try
