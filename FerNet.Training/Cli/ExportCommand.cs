@@ -11,21 +11,22 @@ internal static class ExportCommand
         var checkpoint = new Option<string>("--checkpoint") { Description = "A FerNet checkpoint (best.ckpt or last.ckpt of a run).", Required = true };
         var output = new Option<string>("--out") { Description = "The .onnx file to write.", Required = true };
         var data = new Option<string?>("--data") { Description = "FER2013 root or CSV: score the test split and record its accuracy in the model's metadata." };
-        var command = new Command("export", "Export a trained checkpoint to ONNX.") { checkpoint, output, data };
+        var reports = new Option<string?>("--reports") { Description = "Keep the test report, confusion matrices and training curves in this folder." };
+        var command = new Command("export", "Export a trained checkpoint to ONNX.") { checkpoint, output, data, reports };
         command.SetAction(result =>
         {
             string onnxPath = Path.GetFullPath(result.GetValue(output)!);
             string? dataPath = result.GetValue(data);
-            string reportDirectory = Directory.CreateTempSubdirectory("fernet-export-").FullName;
+            string? keep = result.GetValue(reports);
+            string reportDirectory = keep ?? Directory.CreateTempSubdirectory("fernet-export-").FullName;
             try
             {
                 RunReportWriter.Write(
                     result.GetValue(checkpoint)!,
-                    dataPath is null ? null : TrainCommand.LoadTestSplit(dataPath, System.Console.Out),
+                    dataPath is null ? null : TrainCommand.LoadTestSplit(DataLocation.Require(dataPath), System.Console.Out),
                     classCounts: null,
                     reportDirectory,
-                    "FER2013 training split",
-                    TextWriter.Null);
+                    keep is null ? TextWriter.Null : System.Console.Out);
                 Directory.CreateDirectory(Path.GetDirectoryName(onnxPath)!);
                 File.Move(Path.Combine(reportDirectory, RunReportWriter.ModelFileName), onnxPath, overwrite: true);
                 System.Console.WriteLine($"Wrote {onnxPath}.");
@@ -33,7 +34,10 @@ internal static class ExportCommand
             }
             finally
             {
-                Directory.Delete(reportDirectory, recursive: true);
+                if (keep is null)
+                {
+                    Directory.Delete(reportDirectory, recursive: true);
+                }
             }
         });
         return command;

@@ -126,7 +126,6 @@ internal static class TrainCommand
             test,
             (before, trainer.Data!.Value.Train.ClassCounts()),
             outputDirectory,
-            $"FER2013 training split of {Path.GetFullPath(dataPath)} ({1 - options.ValidationFraction:P0} train, {options.ValidationFraction:P0} validation), recipe {options.Recipe}",
             log);
         return 0;
     }

@@ -25,10 +25,9 @@ internal static class RunReportWriter
     /// <param name="test">The test split, or null when the data has none (then only validation figures are reported).</param>
     /// <param name="classCounts">Training images per class before and after balancing, when known.</param>
     /// <param name="outputDirectory">The run folder.</param>
-    /// <param name="trainingData">A description of the training data for the model's metadata.</param>
     /// <param name="log">Where to say what was written.</param>
     public static ClassificationReport? Write(
-        string checkpointPath, FaceDataset? test, (int[] Before, int[] After)? classCounts, string outputDirectory, string trainingData, TextWriter log)
+        string checkpointPath, FaceDataset? test, (int[] Before, int[] After)? classCounts, string outputDirectory, TextWriter log)
     {
         (FerModel model, CheckpointHeader header) = TrainingCheckpoint.LoadModel(checkpointPath);
         using (model)
@@ -58,13 +57,21 @@ internal static class RunReportWriter
             string onnxPath = Path.Combine(outputDirectory, ModelFileName);
             OnnxExporter.Export(model, new OnnxExportInfo
             {
-                TrainingData = trainingData,
+                TrainingData = TrainingDataDescription(header),
                 ValidationAccuracy = header.ValidationAccuracy,
                 TestAccuracy = report?.Accuracy,
             }, onnxPath);
             log.WriteLine($"Wrote {onnxPath}, the reports and the pictures in {outputDirectory}.");
             return report;
         }
+    }
+
+    private static string TrainingDataDescription(CheckpointHeader header)
+    {
+        var options = header.Options;
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"FER2013 training split: {1 - options.ValidationFraction:P0} for training, a stratified {options.ValidationFraction:P0} held out for validation (seed {options.Seed}); recipe '{options.Recipe}'; the checkpoint of epoch {header.EpochsCompleted} of {options.Epochs}, chosen by validation accuracy");
     }
 
     private static int[,] ToMatrix(ConfusionMatrix confusion)
