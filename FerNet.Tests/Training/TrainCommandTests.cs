@@ -1,0 +1,61 @@
+using System.CommandLine;
+using FerNet.Core;
+using FerNet.Core.Data;
+using FerNet.Core.Metrics;
+using FerNet.Inference;
+using FerNet.Tests.Data;
+using FerNet.Tests.TestData;
+using FerNet.Training.Cli;
+
+namespace FerNet.Tests.Training;
+
+/// <summary>`fernet train` end to end on a small generated FER2013 folder: train, report, export.</summary>
+public sealed class TrainCommandTests : IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Fact]
+    public void TrainingRunWritesReportsPicturesAndAnOnnxModelThatLoads()
+    {
+        string data = _directory.Combine("fer2013");
+        WriteSplit(data, "train", SyntheticFaces.Create(perClass: 12, seed: 11));
+        WriteSplit(data, "test", SyntheticFaces.Create(perClass: 3, seed: 12));
+        string output = _directory.Combine("run");
+
+        int exitCode = TrainCommand.Create().Parse(["--data", data, "--out", output, "--epochs", "2", "--batch-size", "16", "--val-fraction", "0.25", "--threads", "2"]).Invoke();
+
+        Assert.Equal(0, exitCode);
+        foreach (string file in new[] { "best.ckpt", "last.ckpt", "history.json", "test-report.txt", "test-report.json", "confusion-counts.png", "confusion-normalised.png", "training-curves.png", "class-distribution.png", "model.onnx" })
+        {
+            Assert.True(File.Exists(Path.Combine(output, file)), $"{file} is missing");
+        }
+
+        ClassificationReport report = ClassificationReport.FromJson(File.ReadAllText(Path.Combine(output, "test-report.json")));
+        Assert.Equal(3 * EmotionLabels.Count, report.Support);
+        using EmotionModel model = EmotionClassifier.Load(Path.Combine(output, "model.onnx"));
+        Assert.Equal("fer-vgg", model.Metadata[Core.Models.ModelMetadataKeys.Architecture]);
+    }
+
+    [Fact]
+    public void MissingDataIsNamedBeforeAnyWork()
+    {
+        string output = _directory.Combine("never");
+
+        var error = Assert.Throws<DirectoryNotFoundException>(() => TrainCommand.Create().Parse(["--data", _directory.Combine("nowhere"), "--out", output]).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+
+        Assert.Contains("nowhere", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(output));
+    }
+
+    private static void WriteSplit(string root, string split, FaceDataset faces)
+    {
+        for (int i = 0; i < faces.Count; i++)
+        {
+            string folder = Path.Combine(root, split, EmotionLabels.Name(faces.Label(i)));
+            Directory.CreateDirectory(folder);
+            SyntheticFer2013.WriteImage(Path.Combine(folder, $"{i}.png"), faces.Image(i).ToArray());
+        }
+    }
+}
