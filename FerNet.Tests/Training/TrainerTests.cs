@@ -7,6 +7,7 @@ using static TorchSharp.torch;
 
 namespace FerNet.Tests.Training;
 
+[Collection(SerialTorchCollection.Name)]
 public sealed class TrainerTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("fernet-trainer-").FullName;
