@@ -113,18 +113,18 @@ internal static class TrainCommand
             return 130;
         }
 
-        if (history.Count < options.Epochs && maxEpochs is not null && history[^1].Epoch < options.Epochs)
+        if (!trainer.RunFinished)
         {
             log.WriteLine($"Stopped after epoch {history[^1].Epoch} of {options.Epochs} as asked; continue with --resume.");
             return 0;
         }
 
         FaceDataset? test = LoadTestSplit(dataPath, log);
-        var (_, _, before) = trainer.Data!.Value;
+        (FaceDataset trained, _, int[] before) = trainer.Data!.Value;
         RunReportWriter.Write(
             trainer.BestCheckpointPath,
             test,
-            (before, trainer.Data!.Value.Train.ClassCounts()),
+            (before, trained.ClassCounts()),
             outputDirectory,
             log);
         return 0;

@@ -49,6 +49,9 @@ internal sealed class Trainer
     /// <summary>The training and validation data after the split (and balancing), available once <see cref="Prepare"/> ran.</summary>
     public (FaceDataset Train, FaceDataset Validation, int[] CountsBeforeBalancing)? Data { get; private set; }
 
+    /// <summary>Whether the last <see cref="Train"/> call ended the run: all epochs done, or early stopping.</summary>
+    public bool RunFinished { get; private set; }
+
     /// <summary>Splits <paramref name="trainingData"/> into training and validation data and balances the training part.</summary>
     public void Prepare(FaceDataset trainingData)
     {
@@ -106,6 +109,7 @@ internal sealed class Trainer
             _log.WriteLine($"Resuming after epoch {header.EpochsCompleted} (best validation accuracy {bestAccuracy:P2} at epoch {bestEpoch}).");
         }
 
+        RunFinished = history.Count >= _options.Epochs;
         Tensor? classWeights = ClassWeights(data.Train);
         int firstEpoch = history.Count + 1;
         int lastEpoch = Math.Min(_options.Epochs, maxEpochsThisCall is int max ? firstEpoch + max - 1 : int.MaxValue);
@@ -146,8 +150,10 @@ internal sealed class Trainer
                 CultureInfo.InvariantCulture,
                 $"Epoch {epoch,3}/{_options.Epochs}  loss {trainLoss:F4}  acc {trainAccuracy:P2}  val_loss {validationLoss:F4}  val_acc {validationAccuracy:P2}  lr {rate:G3}  {record.Seconds:F0} s{(improved ? "  *best" : "")}{(reduced ? "  (plateau: lr reduced)" : "")}"));
 
+            RunFinished = epoch == _options.Epochs;
             if (_options.EarlyStoppingPatience is int patience && epoch - bestEpoch >= patience)
             {
+                RunFinished = true;
                 _log.WriteLine($"Early stopping: no validation improvement for {patience} epochs.");
                 break;
             }
