@@ -25,7 +25,7 @@ namespace FerNet.Inference;
 public static class EmotionClassifier
 {
     private static readonly Lazy<EmotionModel> SharedDefault = new(
-        () => EmbeddedModel.Load(EmbeddedModel.DefaultResourceName),
+        () => EmbeddedModel.Load(EmbeddedModel.DefaultResourceName, EmotionModelOptions.Default),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Loads a FerNet ONNX model from a file: a model you trained and exported yourself.</summary>
@@ -35,15 +35,26 @@ public static class EmotionClassifier
     /// <exception cref="ArgumentException"><paramref name="modelPath"/> is empty or blank.</exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="modelPath"/>.</exception>
     /// <exception cref="InvalidModelException">The file is no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
-    public static EmotionModel Load(string modelPath)
+    public static EmotionModel Load(string modelPath) => Load(modelPath, EmotionModelOptions.Default);
+
+    /// <summary>Loads a FerNet ONNX model from a file, to score faces as <paramref name="options"/> say.</summary>
+    /// <param name="modelPath">The path of the .onnx file.</param>
+    /// <param name="options">How the model scores faces, such as with test-time augmentation.</param>
+    /// <returns>The loaded model; dispose it when done.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="modelPath"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="modelPath"/> is empty or blank.</exception>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="modelPath"/>.</exception>
+    /// <exception cref="InvalidModelException">The file is no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
+    public static EmotionModel Load(string modelPath, EmotionModelOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
+        ArgumentNullException.ThrowIfNull(options);
         if (!File.Exists(modelPath))
         {
             throw new FileNotFoundException($"Model file '{modelPath}' does not exist.", modelPath);
         }
 
-        return EmotionModel.Create(File.ReadAllBytes(modelPath), $"Model '{modelPath}'");
+        return EmotionModel.Create(File.ReadAllBytes(modelPath), $"Model '{modelPath}'", options);
     }
 
     /// <summary>Loads a FerNet ONNX model read from <paramref name="model"/>'s position to its end.</summary>
@@ -51,12 +62,21 @@ public static class EmotionClassifier
     /// <returns>The loaded model; dispose it when done.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="InvalidModelException">The stream holds no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
-    public static EmotionModel FromStream(Stream model)
+    public static EmotionModel FromStream(Stream model) => FromStream(model, EmotionModelOptions.Default);
+
+    /// <summary>Loads a FerNet ONNX model read from <paramref name="model"/>'s position to its end, to score faces as <paramref name="options"/> say.</summary>
+    /// <param name="model">A readable stream holding the .onnx file; it is read but not disposed.</param>
+    /// <param name="options">How the model scores faces, such as with test-time augmentation.</param>
+    /// <returns>The loaded model; dispose it when done.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="InvalidModelException">The stream holds no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
+    public static EmotionModel FromStream(Stream model, EmotionModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(options);
         using var buffer = new MemoryStream();
         model.CopyTo(buffer);
-        return EmotionModel.Create(buffer.ToArray(), "The model stream");
+        return EmotionModel.Create(buffer.ToArray(), "The model stream", options);
     }
 
     /// <summary>Loads a FerNet ONNX model from the bytes of a .onnx file.</summary>
@@ -64,10 +84,33 @@ public static class EmotionClassifier
     /// <returns>The loaded model; dispose it when done.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="InvalidModelException">The bytes are no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
-    public static EmotionModel FromBytes(byte[] model)
+    public static EmotionModel FromBytes(byte[] model) => FromBytes(model, EmotionModelOptions.Default);
+
+    /// <summary>Loads a FerNet ONNX model from the bytes of a .onnx file, to score faces as <paramref name="options"/> say.</summary>
+    /// <param name="model">The model's bytes.</param>
+    /// <param name="options">How the model scores faces, such as with test-time augmentation.</param>
+    /// <returns>The loaded model; dispose it when done.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="options"/> is null.</exception>
+    /// <exception cref="InvalidModelException">The bytes are no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
+    public static EmotionModel FromBytes(byte[] model, EmotionModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return EmotionModel.Create(model, "The model byte array");
+        ArgumentNullException.ThrowIfNull(options);
+        return EmotionModel.Create(model, "The model byte array", options);
+    }
+
+    /// <summary>
+    /// Loads a new instance of the embedded default model, to score faces as <paramref name="options"/>
+    /// say (the static Predict methods keep the default options).
+    /// </summary>
+    /// <param name="options">How the model scores faces, such as with test-time augmentation.</param>
+    /// <returns>The loaded model; dispose it when done.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>
+    public static EmotionModel LoadDefault(EmotionModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return EmbeddedModel.Load(EmbeddedModel.DefaultResourceName, options);
     }
 
     /// <summary>Classifies the face in an image file with the default model; see <see cref="EmotionModel.Predict(string)"/>.</summary>

@@ -9,8 +9,9 @@ namespace FerNet.Inference;
 /// <summary>
 /// An emotion model loaded and ready: the ML.NET pipeline (resize to 48 x 48, 8-bit gray / 255,
 /// ONNX model) built once, with ONNX Runtime behind it. Get one from
-/// <see cref="EmotionClassifier.Load"/>, <see cref="EmotionClassifier.FromStream"/> or
-/// <see cref="EmotionClassifier.FromBytes"/>, and dispose it when done: it holds native memory.
+/// <see cref="EmotionClassifier.Load(string)"/>, <see cref="EmotionClassifier.FromStream(Stream)"/>,
+/// <see cref="EmotionClassifier.FromBytes(byte[])"/> (each also with <see cref="EmotionModelOptions"/>)
+/// or <see cref="EmotionClassifier.LoadDefault"/>, and dispose it when done: it holds native memory.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -36,10 +37,12 @@ public sealed class EmotionModel : IDisposable
     private readonly OnnxTransformer _onnxTransformer;
     private readonly PredictionEnginePool<FaceImageRow, ProbabilitiesRow> _imageEngines;
     private readonly PredictionEnginePool<FaceTensorRow, ProbabilitiesRow> _tensorEngines;
+    private readonly PredictionEnginePool<FaceImageRow, ProbabilitiesRow>? _mirroredImageEngines;
     private volatile bool _disposed;
 
-    private EmotionModel(InferenceSession session, int[] outputIndexOf, byte[] modelBytes)
+    private EmotionModel(InferenceSession session, int[] outputIndexOf, byte[] modelBytes, EmotionModelOptions options)
     {
+        Options = options;
         _session = session;
         _outputIndexOf = outputIndexOf;
         _batchSize = session.InputMetadata[FaceInputContract.InputName].Dimensions[0] == 1 ? 1 : PreferredBatchSize;
@@ -50,7 +53,16 @@ public sealed class EmotionModel : IDisposable
         _onnxTransformer = CreateOnnxTransformer(mlContext, modelBytes);
         _tensorEngines = new PredictionEnginePool<FaceTensorRow, ProbabilitiesRow>(mlContext, _onnxTransformer);
         _imageEngines = new PredictionEnginePool<FaceImageRow, ProbabilitiesRow>(mlContext, _preprocessing.Transformer.Append(_onnxTransformer));
+        if (options.TestTimeAugmentation == TestTimeAugmentation.HorizontalFlip)
+        {
+            _mirroredImageEngines = new PredictionEnginePool<FaceImageRow, ProbabilitiesRow>(
+                mlContext,
+                new FacePreprocessing(mlContext, mirrored: true).Transformer.Append(_onnxTransformer));
+        }
     }
+
+    /// <summary>The options this model was loaded with.</summary>
+    public EmotionModelOptions Options { get; }
 
     /// <summary>
     /// The model's metadata: for a model FerNet exported, the keys in <see cref="Core.Models.ModelMetadataKeys"/>
@@ -133,7 +145,7 @@ public sealed class EmotionModel : IDisposable
             input[i] = pixels[i] * FaceInputContract.PixelScale;
         }
 
-        return ToPrediction(_tensorEngines.Predict(new FaceTensorRow { Input = input }).Probabilities);
+        return PredictTensor(input);
     }
 
     /// <summary>
@@ -157,7 +169,7 @@ public sealed class EmotionModel : IDisposable
             }
         }
 
-        return ToPrediction(_tensorEngines.Predict(new FaceTensorRow { Input = pixels.ToArray() }).Probabilities);
+        return PredictTensor(pixels.ToArray());
     }
 
     /// <summary>
@@ -204,6 +216,7 @@ public sealed class EmotionModel : IDisposable
 
         _disposed = true;
         _imageEngines.Dispose();
+        _mirroredImageEngines?.Dispose();
         _tensorEngines.Dispose();
         _onnxTransformer.Dispose();
         _runOptions.Dispose();
@@ -214,7 +227,8 @@ public sealed class EmotionModel : IDisposable
     /// <param name="modelBytes">The ONNX file's bytes.</param>
     /// <param name="modelName">How error messages name the model, such as "Model 'a.onnx'".</param>
     /// <exception cref="InvalidModelException">The bytes are no ONNX model, or the model does not fit FerNet.</exception>
-    internal static EmotionModel Create(byte[] modelBytes, string modelName)
+    /// <param name="options">How the model scores faces.</param>
+    internal static EmotionModel Create(byte[] modelBytes, string modelName, EmotionModelOptions options)
     {
         if (modelBytes.Length == 0)
         {
@@ -233,7 +247,7 @@ public sealed class EmotionModel : IDisposable
 
         try
         {
-            return new EmotionModel(session, ModelContract.Check(session, modelName), modelBytes);
+            return new EmotionModel(session, ModelContract.Check(session, modelName), modelBytes, options);
         }
         catch
         {
@@ -333,24 +347,70 @@ public sealed class EmotionModel : IDisposable
 
     private void ScoreChunk(List<MLImage> chunk, List<EmotionPrediction> predictions)
     {
-        float[] tensor = Preprocess(chunk);
+        int views = _mirroredImageEngines is null ? 1 : 2;
+        int faceValues = chunk.Count * FaceInputContract.PixelCount;
+        var tensor = new float[views * faceValues];
+        _preprocessing.WriteTensor(chunk, tensor.AsSpan(0, faceValues));
+        if (views == 2)
+        {
+            // The mirrored faces follow the originals in the same run: face i's mirror is face i + N.
+            tensor.AsSpan(0, faceValues).CopyTo(tensor.AsSpan(faceValues));
+            FaceMirror.MirrorInPlace(tensor.AsSpan(faceValues));
+        }
+
         using OrtValue input = OrtValue.CreateTensorValueFromMemory(
             tensor,
-            [chunk.Count, FaceInputContract.Channels, FaceInputContract.Height, FaceInputContract.Width]);
+            [views * chunk.Count, FaceInputContract.Channels, FaceInputContract.Height, FaceInputContract.Width]);
         using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(
             _runOptions,
             [FaceInputContract.InputName],
             [input],
             [FaceInputContract.OutputName]);
         ReadOnlySpan<float> probabilities = outputs[0].GetTensorDataAsSpan<float>();
+        var face = new float[EmotionLabels.Count];
         for (int i = 0; i < chunk.Count; i++)
         {
-            predictions.Add(ToPrediction(probabilities.Slice(i * EmotionLabels.Count, EmotionLabels.Count)));
+            probabilities.Slice(i * EmotionLabels.Count, EmotionLabels.Count).CopyTo(face);
+            if (views == 2)
+            {
+                AverageInto(face, probabilities.Slice((chunk.Count + i) * EmotionLabels.Count, EmotionLabels.Count));
+            }
+
+            predictions.Add(ToPrediction(face));
         }
     }
 
-    private EmotionPrediction PredictImage(MLImage image) =>
-        ToPrediction(_imageEngines.Predict(new FaceImageRow { Image = image }).Probabilities);
+    private EmotionPrediction PredictImage(MLImage image)
+    {
+        float[] probabilities = _imageEngines.Predict(new FaceImageRow { Image = image }).Probabilities;
+        if (_mirroredImageEngines is not null)
+        {
+            AverageInto(probabilities, _mirroredImageEngines.Predict(new FaceImageRow { Image = image }).Probabilities);
+        }
+
+        return ToPrediction(probabilities);
+    }
+
+    /// <summary>Scores one preprocessed face, which the call may change.</summary>
+    private EmotionPrediction PredictTensor(float[] face)
+    {
+        float[] probabilities = _tensorEngines.Predict(new FaceTensorRow { Input = face }).Probabilities;
+        if (_mirroredImageEngines is not null)
+        {
+            FaceMirror.MirrorInPlace(face);
+            AverageInto(probabilities, _tensorEngines.Predict(new FaceTensorRow { Input = face }).Probabilities);
+        }
+
+        return ToPrediction(probabilities);
+    }
+
+    private static void AverageInto(float[] target, ReadOnlySpan<float> other)
+    {
+        for (int i = 0; i < target.Length; i++)
+        {
+            target[i] = (target[i] + other[i]) / 2;
+        }
+    }
 
     private EmotionPrediction ToPrediction(ReadOnlySpan<float> modelOutput)
     {

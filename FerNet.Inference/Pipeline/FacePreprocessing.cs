@@ -26,7 +26,9 @@ internal sealed class FacePreprocessing
 
     private readonly MLContext _mlContext;
 
-    public FacePreprocessing(MLContext mlContext)
+    /// <param name="mlContext">The context the pipeline belongs to.</param>
+    /// <param name="mirrored">Whether each face comes out mirrored left to right (after the resize): the second view of <see cref="TestTimeAugmentation.HorizontalFlip"/>.</param>
+    public FacePreprocessing(MLContext mlContext, bool mirrored = false)
     {
         _mlContext = mlContext;
         IDataView empty = mlContext.Data.LoadFromEnumerable(Array.Empty<FaceImageRow>());
@@ -42,7 +44,7 @@ internal sealed class FacePreprocessing
         // Fitted on its own: inside an estimator chain, the custom mapping's schema check compares
         // image types by reference and refuses the resize step's Image<48, 48>.
         ITransformer grayPixels = mlContext.Transforms
-            .CustomMapping<FaceImageRow, FaceTensorRow>(WriteScaledGray, contractName: null)
+            .CustomMapping<FaceImageRow, FaceTensorRow>(mirrored ? WriteMirroredScaledGray : WriteScaledGray, contractName: null)
             .Fit(resize.Transform(empty));
         Transformer = resize.Append(grayPixels);
     }
@@ -87,5 +89,11 @@ internal sealed class FacePreprocessing
         }
 
         destination.Input = input;
+    }
+
+    private static void WriteMirroredScaledGray(FaceImageRow source, FaceTensorRow destination)
+    {
+        WriteScaledGray(source, destination);
+        FaceMirror.MirrorInPlace(destination.Input);
     }
 }

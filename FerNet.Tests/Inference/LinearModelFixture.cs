@@ -3,7 +3,7 @@ using FerNet.Inference;
 
 namespace FerNet.Tests.Inference;
 
-/// <summary>Two linear test models, loaded once per test class: one with canonical label order (from a file), one shuffled (from bytes).</summary>
+/// <summary>Linear test models, loaded once per test class: one with canonical label order (from a file), one shuffled (from bytes), and the canonical one with flip test-time augmentation.</summary>
 public sealed class LinearModelFixture : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("fernet-inference-").FullName;
@@ -14,6 +14,7 @@ public sealed class LinearModelFixture : IDisposable
         File.WriteAllBytes(ModelPath, Canonical.ToOnnx());
         Model = EmotionClassifier.Load(ModelPath);
         ShuffledModel = EmotionClassifier.FromBytes(Shuffled.ToOnnx());
+        MirroringModel = EmotionClassifier.FromBytes(Canonical.ToOnnx(), new EmotionModelOptions { TestTimeAugmentation = TestTimeAugmentation.HorizontalFlip });
     }
 
     internal LinearFaceModel Canonical { get; } = new(seed: 11, EmotionLabels.Names);
@@ -25,6 +26,9 @@ public sealed class LinearModelFixture : IDisposable
     public EmotionModel Model { get; }
 
     public EmotionModel ShuffledModel { get; }
+
+    /// <summary>The canonical model with horizontal-flip test-time augmentation.</summary>
+    public EmotionModel MirroringModel { get; }
 
     /// <summary>A file in this fixture's temporary directory.</summary>
     public string WriteFile(string name, byte[] contents)
@@ -38,6 +42,7 @@ public sealed class LinearModelFixture : IDisposable
     {
         Model.Dispose();
         ShuffledModel.Dispose();
+        MirroringModel.Dispose();
         Directory.Delete(_directory, recursive: true);
     }
 }

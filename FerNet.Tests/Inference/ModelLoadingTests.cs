@@ -57,7 +57,7 @@ public sealed class ModelLoadingTests
     [Fact]
     public void A_missing_embedded_model_is_a_clear_invalid_operation()
     {
-        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => EmbeddedModel.Load("FerNet.Inference.Models.absent.onnx"));
+        InvalidOperationException error = Assert.Throws<InvalidOperationException>(() => EmbeddedModel.Load("FerNet.Inference.Models.absent.onnx", EmotionModelOptions.Default));
 
         Assert.Contains("No default model is embedded", error.Message);
         Assert.Contains("EmotionClassifier.Load", error.Message);

@@ -16,7 +16,8 @@ internal static class EvaluateCommand
         var data = new Option<string>("--data") { Description = "FER2013 root (Kaggle folders) or challenge CSV.", Required = true };
         var split = new Option<string>("--split") { Description = "train, test (PublicTest) or private (PrivateTest, CSV only).", DefaultValueFactory = _ => "test" };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
-        var command = new Command("evaluate", "Score an exported model on a FER2013 split through FerNet.Inference, the path users get.") { model, data, split, json };
+        var augmentation = new Option<string>("--tta") { Description = "Test-time augmentation: none, or flip (average each face with its mirror image; twice the model time).", DefaultValueFactory = _ => "none" };
+        var command = new Command("evaluate", "Score an exported model on a FER2013 split through FerNet.Inference, the path users get.") { model, data, split, json, augmentation };
         command.SetAction(result =>
         {
             Fer2013Split which = result.GetValue(split) switch
@@ -26,10 +27,20 @@ internal static class EvaluateCommand
                 "private" => Fer2013Split.PrivateTest,
                 var other => throw new ArgumentException($"Unknown split '{other}': use train, test or private."),
             };
-            using EmotionModel onnx = EmotionClassifier.Load(result.GetValue(model)!);
+            var options = new EmotionModelOptions
+            {
+                TestTimeAugmentation = result.GetValue(augmentation) switch
+                {
+                    "none" => TestTimeAugmentation.None,
+                    "flip" => TestTimeAugmentation.HorizontalFlip,
+                    var other => throw new ArgumentException($"Unknown test-time augmentation '{other}': use none or flip."),
+                },
+            };
+            using EmotionModel onnx = EmotionClassifier.Load(result.GetValue(model)!, options);
             FaceDataset dataset = Fer2013.Load(DataLocation.Require(result.GetValue(data)!), which);
             ClassificationReport report = OnnxModelEvaluation.Evaluate(onnx, dataset, System.Console.Error);
-            System.Console.WriteLine($"{result.GetValue(model)} on the {result.GetValue(split)} split ({dataset.Count} images):");
+            string views = options.TestTimeAugmentation == TestTimeAugmentation.None ? "" : ", with flip test-time augmentation";
+            System.Console.WriteLine($"{result.GetValue(model)} on the {result.GetValue(split)} split ({dataset.Count} images{views}):");
             System.Console.WriteLine(report.ToText(digits: 4));
             if (result.GetValue(json) is string jsonPath)
             {

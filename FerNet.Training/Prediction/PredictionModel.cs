@@ -5,7 +5,7 @@ namespace FerNet.Training.Prediction;
 
 /// <summary>
 /// The model the predict verb scores with: a FerNet .onnx file loaded with
-/// <see cref="EmotionClassifier.Load"/>, or, without one, the default model behind
+/// <see cref="EmotionClassifier.Load(string)"/>, or, without one, the default model behind
 /// <see cref="EmotionClassifier"/>'s static methods, reached exactly as a library user reaches it.
 /// </summary>
 internal sealed class PredictionModel : IDisposable

@@ -11,7 +11,7 @@ namespace FerNet.Benchmarks;
 /// 256 faces per invocation: <see cref="EmotionModel.PredictBatch(IEnumerable{byte[]})"/> on 48x48
 /// JPEGs, a loop of single Predict calls, ML.NET's own IDataView scoring (ApplyOnnxModel, which runs
 /// the model one row at a time), and the reference: raw ONNX Runtime runs of 64 preprocessed
-/// tensors at a time.
+/// tensors at a time, beside raw runs of one tensor at a time (what batching itself gains).
 /// </summary>
 public class BatchThroughputBenchmarks : InferenceBenchmark
 {
@@ -19,6 +19,7 @@ public class BatchThroughputBenchmarks : InferenceBenchmark
     private const int BatchSize = 64;
 
     private float[][] _batches = [];
+    private float[][] _singles = [];
     private MLContext? _mlContext;
     private OnnxTransformer? _onnxTransformer;
     private ITransformer? _dataViewScoring;
@@ -28,6 +29,7 @@ public class BatchThroughputBenchmarks : InferenceBenchmark
     {
         LoadModelAndFaces(Faces);
         _batches = [.. Jpegs.Chunk(BatchSize).Select(Preprocess)];
+        _singles = [.. _batches.SelectMany(batch => batch.Chunk(FaceInputContract.PixelCount))];
 
         _mlContext = new MLContext(seed: 0);
         var preprocessing = new FacePreprocessing(_mlContext);
@@ -47,6 +49,18 @@ public class BatchThroughputBenchmarks : InferenceBenchmark
         foreach (float[] batch in _batches)
         {
             sum += RunOnnxRuntime(batch);
+        }
+
+        return sum;
+    }
+
+    [Benchmark(OperationsPerInvoke = Faces, Description = "ONNX Runtime Run, 1 tensor per call")]
+    public float OnnxRuntimeRunSingles()
+    {
+        float sum = 0;
+        foreach (float[] face in _singles)
+        {
+            sum += RunOnnxRuntime(face);
         }
 
         return sum;

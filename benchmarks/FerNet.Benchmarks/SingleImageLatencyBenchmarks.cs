@@ -8,13 +8,15 @@ namespace FerNet.Benchmarks;
 /// One face at a time: <see cref="EmotionModel.Predict(byte[])"/> on a 48x48 JPEG (decode, ML.NET
 /// preprocessing, ApplyOnnxModel through a pooled PredictionEngine), <see cref="EmotionModel.PredictPixels(ReadOnlySpan{float})"/>
 /// on the preprocessed tensor (the ML.NET scoring path alone), and the reference: a raw
-/// <see cref="InferenceSession"/> run on the same tensor.
+/// <see cref="InferenceSession"/> run on the same tensor. Predict with flip test-time augmentation
+/// shows what that option costs.
 /// </summary>
 public class SingleImageLatencyBenchmarks : InferenceBenchmark
 {
     private const int Faces = 64;
 
     private float[][] _tensors = [];
+    private EmotionModel? _mirroringModel;
     private int _next;
 
     [GlobalSetup]
@@ -22,6 +24,7 @@ public class SingleImageLatencyBenchmarks : InferenceBenchmark
     {
         LoadModelAndFaces(Faces);
         _tensors = [.. Jpegs.Select(jpeg => Preprocess([jpeg]))];
+        _mirroringModel = EmotionClassifier.FromBytes(ModelBytes, new EmotionModelOptions { TestTimeAugmentation = TestTimeAugmentation.HorizontalFlip });
     }
 
     [Benchmark(Baseline = true, Description = "ONNX Runtime Run, 1 tensor")]
@@ -32,6 +35,11 @@ public class SingleImageLatencyBenchmarks : InferenceBenchmark
 
     [Benchmark(Description = "PredictPixels(tensor)")]
     public EmotionPrediction PredictPixels() => Model.PredictPixels(_tensors[Next()]);
+
+    [Benchmark(Description = "Predict(JPEG bytes), flip test-time augmentation")]
+    public EmotionPrediction PredictWithFlip() => _mirroringModel!.Predict(Jpegs[Next()]);
+
+    private protected override void DisposeMore() => _mirroringModel?.Dispose();
 
     private int Next() => _next = (_next + 1) % Faces;
 }
