@@ -1,0 +1,70 @@
+using System.CommandLine;
+using FerNet.Core;
+using FerNet.Core.Metrics;
+using FerNet.Inference;
+using FerNet.Tests.Inference;
+using FerNet.Tests.TestData;
+using FerNet.Training.Cli;
+
+namespace FerNet.Tests.Training;
+
+/// <summary>`fernet evaluate` on a small generated test split, checked against the library's own predictions.</summary>
+public sealed class EvaluateCommandTests(LinearModelFixture fixture) : IClassFixture<LinearModelFixture>, IDisposable
+{
+    private readonly TemporaryDirectory _directory = new();
+
+    public void Dispose() => _directory.Dispose();
+
+    [Theory]
+    [InlineData("none")]
+    [InlineData("flip")]
+    public void The_json_report_counts_what_the_library_predicts(string augmentation)
+    {
+        (string root, List<(string Path, Emotion Label)> faces) = WriteTestSplit();
+        string json = _directory.Combine($"report-{augmentation}.json");
+
+        int exitCode = Evaluate("--model", fixture.ModelPath, "--data", root, "--json", json, "--tta", augmentation);
+
+        EmotionModel model = augmentation == "flip" ? fixture.MirroringModel : fixture.Model;
+        Emotion[] truth = [.. faces.Select(face => face.Label)];
+        Emotion[] predicted = [.. faces.Select(face => model.Predict(face.Path).Emotion)];
+        ClassificationReport expected = ClassificationReport.FromPredictions(truth, predicted);
+        ClassificationReport written = ClassificationReport.FromJson(File.ReadAllText(json));
+        Assert.Equal(0, exitCode);
+        Assert.Equal(expected.ConfusionMatrix.ToArray(), written.ConfusionMatrix.ToArray());
+        Assert.Equal(expected.MacroF1, written.MacroF1, 1e-9);
+    }
+
+    [Fact]
+    public void An_unknown_augmentation_is_named()
+    {
+        (string root, _) = WriteTestSplit();
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => Evaluate("--model", fixture.ModelPath, "--data", root, "--tta", "crops"));
+
+        Assert.Contains("'crops'", error.Message, StringComparison.Ordinal);
+    }
+
+    private static int Evaluate(params string[] arguments) =>
+        new RootCommand { EvaluateCommand.Create() }
+            .Parse(["evaluate", .. arguments])
+            .Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = TextWriter.Null, Error = TextWriter.Null });
+
+    private (string Root, List<(string Path, Emotion Label)> Faces) WriteTestSplit()
+    {
+        string root = _directory.Combine("fer2013");
+        var faces = new List<(string, Emotion)>();
+        for (int i = 0; i < 28; i++)
+        {
+            var label = (Emotion)(i % EmotionLabels.Count);
+            string folder = Path.Combine(root, "test", EmotionLabels.Name(label));
+            Directory.CreateDirectory(folder);
+            string path = Path.Combine(folder, $"{i}.png");
+            File.WriteAllBytes(path, TestFaces.GrayPng(seed: 500 + i));
+            faces.Add((path, label));
+        }
+
+        Directory.CreateDirectory(Path.Combine(root, "train"));
+        return (root, faces);
+    }
+}
