@@ -9,7 +9,7 @@ using FerNet.Benchmarks;
 // --faces runs only the frames-per-second benchmark of FerNet.Faces, which needs ../shared (YuNet, FER2013).
 bool quick = args.Contains("--quick");
 bool faces = args.Contains("--faces");
-Console.WriteLine($"Model: {(faces && Environment.GetEnvironmentVariable(BenchmarkModel.PathVariable) is null ? "the embedded default model" : BenchmarkModel.Describe())}");
+Console.WriteLine($"Model: {(faces ? FaceFrameBenchmarks.DescribeModel() : BenchmarkModel.Describe())}");
 Summary[] summaries = faces
     ? [BenchmarkRunner.Run<FaceFrameBenchmarks>(BenchmarkConfigs.Throughput(quick, "Frames"))]
     :
