@@ -32,6 +32,24 @@ public static class SharedData
         }
     }
 
+    /// <summary>
+    /// The YuNet face detector model that tests of FerNet.Faces use:
+    /// <c>../shared/models/face_detection_yunet.onnx</c>. Fails the calling test when it is missing.
+    /// </summary>
+    public static string YuNetModelPath
+    {
+        get
+        {
+            string path = Path.Combine(SharedDirectory, "models", "face_detection_yunet.onnx");
+            if (!File.Exists(path))
+            {
+                Assert.Fail($"The YuNet face detector is missing: no file {path}. Get face_detection_yunet_2023mar.onnx from the OpenCV Zoo (github.com/opencv/opencv_zoo, models/face_detection_yunet) and put it there.");
+            }
+
+            return path;
+        }
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -57,6 +57,9 @@ internal sealed class PredictionModel : IDisposable
         }
     }
 
+    /// <summary>The model file loaded with <see cref="EmotionClassifier.Load"/>, or null when the default model is used.</summary>
+    public EmotionModel? Loaded => _loaded;
+
     /// <summary>Classifies one image file; see <see cref="EmotionModel.Predict(string)"/>.</summary>
     public EmotionPrediction Predict(string imagePath) =>
         _loaded is null ? EmotionClassifier.Predict(imagePath) : _loaded.Predict(imagePath);

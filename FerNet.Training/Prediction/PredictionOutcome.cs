@@ -1,6 +1,6 @@
 namespace FerNet.Training.Prediction;
 
-/// <summary>How a predict run ended; the value is the process exit code.</summary>
+/// <summary>How a predict or faces run ended; the value is the process exit code.</summary>
 internal enum PredictionOutcome
 {
     /// <summary>Every image was scored.</summary>

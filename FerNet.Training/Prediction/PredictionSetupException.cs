@@ -1,6 +1,6 @@
 namespace FerNet.Training.Prediction;
 
-/// <summary>The predict verb cannot start: a model, input folder or list is missing or unusable, or an option is out of range. The message names what is at fault.</summary>
+/// <summary>The predict or faces verb cannot start: a model, input folder or list is missing or unusable, or an option is out of range. The message names what is at fault.</summary>
 internal sealed class PredictionSetupException : Exception
 {
     public PredictionSetupException(string message)

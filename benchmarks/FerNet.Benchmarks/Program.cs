@@ -4,12 +4,17 @@ using FerNet.Benchmarks;
 
 // Usage: dotnet run -c Release --project benchmarks/FerNet.Benchmarks [-- --quick]
 // --quick takes a few hundred measurements instead of thousands: enough to check that all runs.
-// FERNET_BENCHMARK_MODEL=path/to/model.onnx measures that model instead of the FerVgg-shaped one.
+// FERNET_BENCHMARK_MODEL=path/to/model.onnx measures that model instead of the FerVgg-shaped one
+// (the face benchmark uses the embedded default model unless it is set).
+// --faces runs only the frames-per-second benchmark of FerNet.Faces, which needs ../shared (YuNet, FER2013).
 bool quick = args.Contains("--quick");
-Console.WriteLine($"Model: {BenchmarkModel.Describe()}");
-Summary[] summaries =
-[
-    BenchmarkRunner.Run<SingleImageLatencyBenchmarks>(BenchmarkConfigs.Latency(quick)),
-    BenchmarkRunner.Run<BatchThroughputBenchmarks>(BenchmarkConfigs.Throughput(quick)),
-];
+bool faces = args.Contains("--faces");
+Console.WriteLine($"Model: {(faces ? FaceFrameBenchmarks.DescribeModel() : BenchmarkModel.Describe())}");
+Summary[] summaries = faces
+    ? [BenchmarkRunner.Run<FaceFrameBenchmarks>(BenchmarkConfigs.Throughput(quick, "Frames"))]
+    :
+    [
+        BenchmarkRunner.Run<SingleImageLatencyBenchmarks>(BenchmarkConfigs.Latency(quick)),
+        BenchmarkRunner.Run<BatchThroughputBenchmarks>(BenchmarkConfigs.Throughput(quick)),
+    ];
 return summaries.All(summary => summary.Reports.All(report => report.Success)) ? 0 : 1;

@@ -31,14 +31,14 @@ internal static class BenchmarkConfigs
         .AddExporter(BenchmarkDotNet.Exporters.MarkdownExporter.GitHub)
         .WithArtifactsPath(ArtifactsPath);
 
-    /// <summary>Many images per invocation; the mean time per image gives images per second.</summary>
-    public static IConfig Throughput(bool quick) => ManualConfig.CreateEmpty()
+    /// <summary>Many images per invocation; the mean time per image gives images per second (or frames, as <paramref name="unit"/> says).</summary>
+    public static IConfig Throughput(bool quick, string unit = "Images") => ManualConfig.CreateEmpty()
         .AddJob(Job.Default
             .WithToolchain(InProcessEmitToolchain.Instance)
             .WithWarmupCount(quick ? 2 : 5)
             .WithIterationCount(quick ? 5 : 20))
         .AddColumnProvider(DefaultColumnProviders.Instance)
-        .AddColumn(new ImagesPerSecondColumn())
+        .AddColumn(new ImagesPerSecondColumn(unit))
         .AddLogger(BenchmarkDotNet.Loggers.ConsoleLogger.Default)
         .AddExporter(BenchmarkDotNet.Exporters.MarkdownExporter.GitHub)
         .WithArtifactsPath(ArtifactsPath);

@@ -5,12 +5,13 @@ using BenchmarkDotNet.Running;
 
 namespace FerNet.Benchmarks;
 
-/// <summary>Throughput: images per second, from the mean time per image (each benchmark declares its images as OperationsPerInvoke).</summary>
-internal sealed class ImagesPerSecondColumn : IColumn
+/// <summary>Throughput: images (or video frames) per second, from the mean time per image (each benchmark declares its images as OperationsPerInvoke).</summary>
+/// <param name="unit">What is counted, as the column's header names it: "Images" or "Frames".</param>
+internal sealed class ImagesPerSecondColumn(string unit = "Images") : IColumn
 {
-    public string Id => "ImagesPerSecond";
+    public string Id => $"{unit}PerSecond";
 
-    public string ColumnName => "Images/s";
+    public string ColumnName => $"{unit}/s";
 
     public bool AlwaysShow => true;
 
@@ -22,7 +23,7 @@ internal sealed class ImagesPerSecondColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "Images scored per second (1 s / mean time per image)";
+    public string Legend => $"{unit} per second (1 s / mean time per one)";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 

@@ -1,0 +1,163 @@
+using System.Globalization;
+using OpenCvSharp;
+
+namespace FerNet.Faces;
+
+/// <summary>
+/// Finds faces with YuNet, the light face detector of the OpenCV Zoo, run by OpenCV's
+/// <see cref="FaceDetectorYN"/>. FerNet does not ship the model: download
+/// <c>face_detection_yunet_2023mar.onnx</c> from github.com/opencv/opencv_zoo, folder
+/// models/face_detection_yunet (MIT licence), and pass its path.
+/// <code>
+/// using var detector = new YuNetFaceDetector("face_detection_yunet_2023mar.onnx");
+/// IReadOnlyList&lt;FaceDetection&gt; faces = detector.Detect(frame);
+/// </code>
+/// </summary>
+/// <remarks>
+/// OpenCV's detector is neither thread-safe nor able to change its input size in OpenCvSharp, so
+/// calls are serialised by a lock, and a new OpenCV detector is made whenever an image's size
+/// differs from the previous one's (a video's frames share one size and reuse it). Dispose the
+/// detector when done: it holds native memory.
+/// </remarks>
+public sealed class YuNetFaceDetector : IFaceDetector
+{
+    /// <summary>The default score threshold, 0.7: FER2013-like gray faces score 0.8 to 0.92, below OpenCV's sample default of 0.9.</summary>
+    public const float DefaultScoreThreshold = 0.7f;
+
+    /// <summary>The default non-maximum suppression threshold: boxes overlapping a better one by an IoU above 0.3 are dropped.</summary>
+    public const float DefaultNmsThreshold = 0.3f;
+
+    /// <summary>Where the model is published, for error messages and documentation.</summary>
+    internal const string WhereToGetTheModel =
+        "Download YuNet (face_detection_yunet_2023mar.onnx) from the OpenCV Zoo, github.com/opencv/opencv_zoo, folder models/face_detection_yunet (MIT licence), and pass its path.";
+
+    private const int CandidatesBeforeSuppression = 5000;
+    private const int ColumnsPerFace = 15;
+    private const int ScoreColumn = 14;
+
+    private readonly Lock _lock = new();
+    private readonly string _modelPath;
+    private readonly float _scoreThreshold;
+    private readonly float _nmsThreshold;
+    private FaceDetectorYN _detector;
+    private Size _inputSize;
+    private bool _disposed;
+
+    /// <summary>Loads the YuNet model.</summary>
+    /// <param name="modelPath">The path of the YuNet .onnx file.</param>
+    /// <param name="scoreThreshold">Faces scoring below this are dropped; in (0, 1].</param>
+    /// <param name="nmsThreshold">Of boxes overlapping by an IoU above this, only the best is kept; in (0, 1].</param>
+    /// <exception cref="ArgumentNullException"><paramref name="modelPath"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A threshold lies outside (0, 1].</exception>
+    /// <exception cref="FaceDetectorModelException">The path is blank, there is no file at it, or OpenCV cannot load it as a face detector.</exception>
+    public YuNetFaceDetector(string modelPath, float scoreThreshold = DefaultScoreThreshold, float nmsThreshold = DefaultNmsThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(modelPath);
+        CheckThreshold(scoreThreshold, nameof(scoreThreshold));
+        CheckThreshold(nmsThreshold, nameof(nmsThreshold));
+        if (string.IsNullOrWhiteSpace(modelPath))
+        {
+            throw new FaceDetectorModelException($"No face detector model was given. {WhereToGetTheModel}");
+        }
+
+        if (!File.Exists(modelPath))
+        {
+            throw new FaceDetectorModelException($"Face detector model '{modelPath}' does not exist. {WhereToGetTheModel}");
+        }
+
+        _modelPath = modelPath;
+        _scoreThreshold = scoreThreshold;
+        _nmsThreshold = nmsThreshold;
+        _inputSize = new Size(320, 320);
+        _detector = Create(_inputSize);
+    }
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="image"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="image"/> is empty or not 8-bit BGR.</exception>
+    /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
+    public IReadOnlyList<FaceDetection> Detect(Mat image)
+    {
+        ArgumentNullException.ThrowIfNull(image);
+        if (image.Empty() || image.Type() != MatType.CV_8UC3)
+        {
+            throw new ArgumentException($"The detector takes a non-empty 8-bit BGR image (CV_8UC3); got {image.Type()} of {image.Width} x {image.Height}.", nameof(image));
+        }
+
+        using var faces = new Mat();
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (image.Size() != _inputSize)
+            {
+                _detector.Dispose();
+                _inputSize = image.Size();
+                _detector = Create(_inputSize);
+            }
+
+            _detector.Detect(image, faces);
+        }
+
+        return Read(faces);
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            if (!_disposed)
+            {
+                _disposed = true;
+                _detector.Dispose();
+            }
+        }
+    }
+
+    private static void CheckThreshold(float value, string name)
+    {
+        if (!(value > 0f && value <= 1f))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "A threshold lies in (0, 1].");
+        }
+    }
+
+    // One row per face: box x, y, width, height, five landmarks (x, y), score.
+    private static FaceDetection[] Read(Mat faces)
+    {
+        int rows = faces.Rows;
+        if (rows == 0)
+        {
+            return [];
+        }
+
+        faces.GetArray(out float[] values);
+        var detections = new FaceDetection[rows];
+        for (int row = 0; row < rows; row++)
+        {
+            int at = row * ColumnsPerFace;
+            var box = new FaceBox(
+                (int)MathF.Round(values[at]),
+                (int)MathF.Round(values[at + 1]),
+                (int)MathF.Round(values[at + 2]),
+                (int)MathF.Round(values[at + 3]));
+            detections[row] = new FaceDetection(box, Math.Clamp(values[at + ScoreColumn], 0f, 1f));
+        }
+
+        return [.. detections.OrderByDescending(face => face.Confidence)];
+    }
+
+    private FaceDetectorYN Create(Size inputSize)
+    {
+        try
+        {
+            return FaceDetectorYN.Create(_modelPath, string.Empty, inputSize, _scoreThreshold, _nmsThreshold, CandidatesBeforeSuppression);
+        }
+        catch (OpenCVException e)
+        {
+            throw new FaceDetectorModelException(
+                string.Create(CultureInfo.InvariantCulture, $"Face detector model '{_modelPath}' could not be loaded by OpenCV ({e.Message.Trim()}). {WhereToGetTheModel}"),
+                e);
+        }
+    }
+}

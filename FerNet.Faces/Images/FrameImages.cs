@@ -1,0 +1,74 @@
+using System.Runtime.InteropServices;
+using FerNet.Inference;
+using Microsoft.ML.Data;
+using OpenCvSharp;
+
+namespace FerNet.Faces;
+
+/// <summary>
+/// Moves pixels between ML.NET's <see cref="MLImage"/> (what FerNet.Inference decodes and
+/// classifies) and OpenCV's <see cref="Mat"/> (what the detector, the annotator and video use).
+/// </summary>
+internal static class FrameImages
+{
+    /// <summary>An 8-bit BGR copy of <paramref name="image"/>, the detector's input layout.</summary>
+    /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>
+    public static Mat ToBgrMat(MLImage image)
+    {
+        byte[] bgr;
+        int width;
+        int height;
+        try
+        {
+            (width, height, bgr) = (image.Width, image.Height, image.GetBGRPixels);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ArgumentException("The image has been disposed.", nameof(image), e);
+        }
+
+        var mat = new Mat(height, width, MatType.CV_8UC3);
+        Marshal.Copy(bgr, 0, mat.Data, bgr.Length);
+        return mat;
+    }
+
+    /// <summary>
+    /// <paramref name="frame"/> as 8-bit BGR: the frame itself when it already is (then
+    /// <paramref name="converted"/> is false and the caller must not dispose it), else a converted copy.
+    /// </summary>
+    /// <exception cref="ArgumentException">The frame is empty, or not 8-bit gray, BGR or BGRA.</exception>
+    public static Mat AsBgr(Mat frame, out bool converted)
+    {
+        if (frame.Empty())
+        {
+            throw new ArgumentException("The frame is empty: it has no pixels.", nameof(frame));
+        }
+
+        MatType type = frame.Type();
+        ColorConversionCodes? conversion =
+            type == MatType.CV_8UC3 ? null
+            : type == MatType.CV_8UC1 ? ColorConversionCodes.GRAY2BGR
+            : type == MatType.CV_8UC4 ? ColorConversionCodes.BGRA2BGR
+            : throw new ArgumentException($"The frame is {type}; FerNet takes 8-bit gray, BGR or BGRA frames (CV_8UC1, CV_8UC3, CV_8UC4).", nameof(frame));
+        converted = conversion is not null;
+        if (conversion is not ColorConversionCodes code)
+        {
+            return frame;
+        }
+
+        var bgr = new Mat();
+        Cv2.CvtColor(frame, bgr, code);
+        return bgr;
+    }
+
+    /// <summary>The pixels of <paramref name="region"/> of the BGR image <paramref name="bgr"/> as an opaque BGRA <see cref="MLImage"/>, the form <see cref="EmotionModel.Predict(MLImage)"/> takes.</summary>
+    public static MLImage Crop(Mat bgr, FaceBox region)
+    {
+        using var view = new Mat(bgr, new Rect(region.X, region.Y, region.Width, region.Height));
+        using var bgra = new Mat();
+        Cv2.CvtColor(view, bgra, ColorConversionCodes.BGR2BGRA);
+        var pixels = new byte[region.Width * region.Height * 4];
+        Marshal.Copy(bgra.Data, pixels, 0, pixels.Length);
+        return MLImage.CreateFromPixels(region.Width, region.Height, MLPixelFormat.Bgra32, pixels);
+    }
+}

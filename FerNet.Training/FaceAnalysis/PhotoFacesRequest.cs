@@ -1,0 +1,10 @@
+namespace FerNet.Training.FaceAnalysis;
+
+/// <summary>What the faces verb was asked to do.</summary>
+/// <param name="Input">A photo, or a folder of them.</param>
+/// <param name="DetectorPath">The YuNet .onnx file.</param>
+/// <param name="OutputDirectory">Where the annotated photos and the results file go.</param>
+/// <param name="ModelPath">A FerNet .onnx file; null for the model embedded in FerNet.Inference.</param>
+/// <param name="Json">Write faces.json instead of faces.csv.</param>
+/// <param name="Recursive">Whether a folder's subfolders are read too.</param>
+internal sealed record PhotoFacesRequest(string Input, string DetectorPath, string OutputDirectory, string? ModelPath = null, bool Json = false, bool Recursive = false);

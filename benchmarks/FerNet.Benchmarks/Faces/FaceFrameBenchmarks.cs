@@ -1,0 +1,75 @@
+using BenchmarkDotNet.Attributes;
+using FerNet.Faces;
+using FerNet.Inference;
+using Microsoft.ML.Data;
+using OpenCvSharp;
+
+namespace FerNet.Benchmarks;
+
+/// <summary>
+/// One 640 x 480 frame holding five FER2013 test faces (120 px each, on a plain background), as a
+/// webcam would give: YuNet detection alone, the classification of the five face crops alone, and
+/// both together (<see cref="FaceEmotionAnalyzer.Analyze(Mat)"/>), whose rate is the frames per
+/// second a video or camera reaches with every frame analysed. The emotion model is the embedded default, or the file
+/// named by FERNET_BENCHMARK_MODEL.
+/// </summary>
+public class FaceFrameBenchmarks : IDisposable
+{
+    private const int Faces = 5;
+
+    private Mat _frame = new();
+    private YuNetFaceDetector? _detector;
+    private FaceEmotionAnalyzer? _analyzer;
+    private EmotionModel? _model;
+    private MLImage[] _crops = [];
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _frame = BenchmarkFrame.FiveFaces();
+        _detector = new YuNetFaceDetector(BenchmarkFrame.DetectorPath);
+        _model = UsesEmbeddedModel ? null : EmotionClassifier.FromBytes(BenchmarkModel.Load());
+        _analyzer = new FaceEmotionAnalyzer(new YuNetFaceDetector(BenchmarkFrame.DetectorPath), _model);
+        int found = _analyzer.Analyze(_frame).Count;
+        if (found != Faces)
+        {
+            throw new InvalidOperationException($"The benchmark frame should show {Faces} faces to YuNet; it found {found}.");
+        }
+
+        _crops = [.. _detector.Detect(_frame).Select(face => FrameImages.Crop(_frame, SeedFaceCrop.Around(face.Box, _frame.Width, _frame.Height)))];
+    }
+
+    private static bool UsesEmbeddedModel => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(BenchmarkModel.PathVariable));
+
+    /// <summary>The emotion model this benchmark runs, for the report's first line.</summary>
+    public static string DescribeModel() => UsesEmbeddedModel ? "the embedded default model" : BenchmarkModel.Describe();
+
+    [Benchmark(Baseline = true, Description = "YuNet detection, 640x480")]
+    public int Detect() => _detector!.Detect(_frame).Count;
+
+    [Benchmark(Description = "5 face crops classified (Predict)")]
+    public float Classify()
+    {
+        float sum = 0;
+        foreach (MLImage crop in _crops)
+        {
+            sum += (_model is null ? EmotionClassifier.Predict(crop) : _model.Predict(crop)).Probability;
+        }
+
+        return sum;
+    }
+
+    [Benchmark(Description = "Analyze: detection + 5 faces classified")]
+    public int Analyze() => _analyzer!.Analyze(_frame).Count;
+
+    [GlobalCleanup]
+    public void Dispose()
+    {
+        _analyzer?.Dispose();
+        _detector?.Dispose();
+        _model?.Dispose();
+        _frame.Dispose();
+        Array.ForEach(_crops, crop => crop.Dispose());
+        GC.SuppressFinalize(this);
+    }
+}
