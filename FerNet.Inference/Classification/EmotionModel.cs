@@ -382,13 +382,18 @@ public sealed class EmotionModel : IDisposable
 
     private EmotionPrediction PredictImage(MLImage image)
     {
-        float[] probabilities = _imageEngines.Predict(new FaceImageRow { Image = image }).Probabilities;
         if (_mirroredImageEngines is not null)
         {
-            AverageInto(probabilities, _mirroredImageEngines.Predict(new FaceImageRow { Image = image }).Probabilities);
+            // Each pipeline gets its own image: ML.NET's resize passes a 48 x 48 image through as its
+            // output, which the engine disposes on its next call, perhaps from another thread.
+            using MLImage mirrorView = ImageDecoder.Copy(image, "The image");
+            float[] mirrored = _mirroredImageEngines.Predict(new FaceImageRow { Image = mirrorView }).Probabilities;
+            float[] plain = _imageEngines.Predict(new FaceImageRow { Image = image }).Probabilities;
+            AverageInto(plain, mirrored);
+            return ToPrediction(plain);
         }
 
-        return ToPrediction(probabilities);
+        return ToPrediction(_imageEngines.Predict(new FaceImageRow { Image = image }).Probabilities);
     }
 
     /// <summary>Scores one preprocessed face, which the call may change.</summary>

@@ -9,14 +9,17 @@ public sealed class ConcurrencyTests(LinearModelFixture fixture) : IClassFixture
     private const int Threads = 8;
     private const int CallsPerThread = 60;
 
-    [Fact]
-    public void Eight_threads_get_the_sequential_answers()
+    [Theory]
+    [InlineData(TestTimeAugmentation.None)]
+    [InlineData(TestTimeAugmentation.HorizontalFlip)]
+    public void Eight_threads_get_the_sequential_answers(TestTimeAugmentation augmentation)
     {
+        EmotionModel model = augmentation == TestTimeAugmentation.None ? fixture.Model : fixture.MirroringModel;
         byte[][] images = [.. Enumerable.Range(300, 24).Select(TestFaces.GrayPng)];
         byte[][] pixels = [.. images.Select(png => Array.ConvertAll(TestFaces.TrainingTensor(png), v => (byte)Math.Round(v * 255)))];
-        EmotionPrediction[] sequentialImages = [.. images.Select(fixture.Model.Predict)];
-        EmotionPrediction[] sequentialPixels = [.. pixels.Select(p => fixture.Model.PredictPixels(p))];
-        IReadOnlyList<EmotionPrediction> sequentialBatch = fixture.Model.PredictBatch(images);
+        EmotionPrediction[] sequentialImages = [.. images.Select(model.Predict)];
+        EmotionPrediction[] sequentialPixels = [.. pixels.Select(p => model.PredictPixels(p))];
+        IReadOnlyList<EmotionPrediction> sequentialBatch = model.PredictBatch(images);
         var mismatches = new System.Collections.Concurrent.ConcurrentQueue<string>();
         using var start = new Barrier(Threads);
 
@@ -26,11 +29,11 @@ public sealed class ConcurrencyTests(LinearModelFixture fixture) : IClassFixture
             for (int call = 0; call < CallsPerThread; call++)
             {
                 int i = ((t * 7) + call) % images.Length;
-                Check(fixture.Model.Predict(images[i]), sequentialImages[i], $"thread {t} call {call} image {i}");
-                Check(fixture.Model.PredictPixels(pixels[i]), sequentialPixels[i], $"thread {t} call {call} pixels {i}");
+                Check(model.Predict(images[i]), sequentialImages[i], $"thread {t} call {call} image {i}");
+                Check(model.PredictPixels(pixels[i]), sequentialPixels[i], $"thread {t} call {call} pixels {i}");
                 if (call % 20 == 0)
                 {
-                    IReadOnlyList<EmotionPrediction> batch = fixture.Model.PredictBatch(images);
+                    IReadOnlyList<EmotionPrediction> batch = model.PredictBatch(images);
                     for (int b = 0; b < batch.Count; b++)
                     {
                         Check(batch[b], sequentialBatch[b], $"thread {t} call {call} batch {b}");
