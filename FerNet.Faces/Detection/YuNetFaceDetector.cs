@@ -39,6 +39,7 @@ public sealed class YuNetFaceDetector : IFaceDetector
     private readonly string _modelPath;
     private readonly float _scoreThreshold;
     private readonly float _nmsThreshold;
+    private readonly int _maxDetectionSide;
     private FaceDetectorYN _detector;
     private Size _inputSize;
     private bool _disposed;
@@ -47,14 +48,21 @@ public sealed class YuNetFaceDetector : IFaceDetector
     /// <param name="modelPath">The path of the YuNet .onnx file.</param>
     /// <param name="scoreThreshold">Faces scoring below this are dropped; in (0, 1].</param>
     /// <param name="nmsThreshold">Of boxes overlapping by an IoU above this, only the best is kept; in (0, 1].</param>
+    /// <param name="maxDetectionSide">
+    /// 0 (the default) detects on the image as it is. A positive value shrinks images whose longer
+    /// side exceeds it to that side before detection, and scales the boxes back: faster (the
+    /// detector's time grows with the pixel count), but faces that become too small at that scale are
+    /// missed. The README gives the measured speed-up.
+    /// </param>
     /// <exception cref="ArgumentNullException"><paramref name="modelPath"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A threshold lies outside (0, 1].</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A threshold lies outside (0, 1], or <paramref name="maxDetectionSide"/> is negative.</exception>
     /// <exception cref="FaceDetectorModelException">The path is blank, there is no file at it, or OpenCV cannot load it as a face detector.</exception>
-    public YuNetFaceDetector(string modelPath, float scoreThreshold = DefaultScoreThreshold, float nmsThreshold = DefaultNmsThreshold)
+    public YuNetFaceDetector(string modelPath, float scoreThreshold = DefaultScoreThreshold, float nmsThreshold = DefaultNmsThreshold, int maxDetectionSide = 0)
     {
         ArgumentNullException.ThrowIfNull(modelPath);
         CheckThreshold(scoreThreshold, nameof(scoreThreshold));
         CheckThreshold(nmsThreshold, nameof(nmsThreshold));
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDetectionSide);
         if (string.IsNullOrWhiteSpace(modelPath))
         {
             throw new FaceDetectorModelException($"No face detector model was given. {WhereToGetTheModel}");
@@ -68,6 +76,7 @@ public sealed class YuNetFaceDetector : IFaceDetector
         _modelPath = modelPath;
         _scoreThreshold = scoreThreshold;
         _nmsThreshold = nmsThreshold;
+        _maxDetectionSide = maxDetectionSide;
         _inputSize = new Size(320, 320);
         _detector = Create(_inputSize);
     }
@@ -84,21 +93,26 @@ public sealed class YuNetFaceDetector : IFaceDetector
             throw new ArgumentException($"The detector takes a non-empty 8-bit BGR image (CV_8UC3); got {image.Type()} of {image.Width} x {image.Height}.", nameof(image));
         }
 
+        double scale = _maxDetectionSide > 0 && Math.Max(image.Width, image.Height) > _maxDetectionSide
+            ? (double)_maxDetectionSide / Math.Max(image.Width, image.Height)
+            : 1.0;
+        using Mat? shrunk = scale < 1.0 ? image.Resize(new Size(0, 0), scale, scale, InterpolationFlags.Area) : null;
+        Mat input = shrunk ?? image;
         using var faces = new Mat();
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (image.Size() != _inputSize)
+            if (input.Size() != _inputSize)
             {
                 _detector.Dispose();
-                _inputSize = image.Size();
+                _inputSize = input.Size();
                 _detector = Create(_inputSize);
             }
 
-            _detector.Detect(image, faces);
+            _detector.Detect(input, faces);
         }
 
-        return Read(faces);
+        return Read(faces, 1.0 / scale);
     }
 
     /// <inheritdoc/>
@@ -123,7 +137,7 @@ public sealed class YuNetFaceDetector : IFaceDetector
     }
 
     // One row per face: box x, y, width, height, five landmarks (x, y), score.
-    private static FaceDetection[] Read(Mat faces)
+    private static FaceDetection[] Read(Mat faces, double toImage)
     {
         int rows = faces.Rows;
         if (rows == 0)
@@ -137,10 +151,10 @@ public sealed class YuNetFaceDetector : IFaceDetector
         {
             int at = row * ColumnsPerFace;
             var box = new FaceBox(
-                (int)MathF.Round(values[at]),
-                (int)MathF.Round(values[at + 1]),
-                (int)MathF.Round(values[at + 2]),
-                (int)MathF.Round(values[at + 3]));
+                (int)Math.Round(values[at] * toImage),
+                (int)Math.Round(values[at + 1] * toImage),
+                (int)Math.Round(values[at + 2] * toImage),
+                (int)Math.Round(values[at + 3] * toImage));
             detections[row] = new FaceDetection(box, Math.Clamp(values[at + ScoreColumn], 0f, 1f));
         }
 
