@@ -36,6 +36,35 @@ public sealed class FacesCliTests(VideoFixture video) : IClassFixture<VideoFixtu
     }
 
     [Fact]
+    public void FacesDetectsOnAShrunkCopyWhenAskedAndRefusesANegativeSide()
+    {
+        using var folder = new TemporaryDirectory();
+        Mat[] faces = FaceCanvas.FerFaces(2);
+        string photo = folder.Combine("two.png");
+        using (Mat two = FaceCanvas.Compose(480, 320, [(faces[0], new Point(40, 100)), (faces[1], new Point(280, 100))]))
+        {
+            Cv2.ImWrite(photo, two);
+        }
+
+        Array.ForEach(faces, face => face.Dispose());
+
+        var full = FacesCli.Run("faces", photo, "--detector", SharedData.YuNetModelPath, "--out", folder.Combine("full"));
+        var shrunk = FacesCli.Run("faces", photo, "--detector", SharedData.YuNetModelPath, "--out", folder.Combine("shrunk"), "--detection-side", "240");
+        var negative = FacesCli.Run("faces", photo, "--detector", SharedData.YuNetModelPath, "--out", folder.Combine("never"), "--detection-side", "-5");
+
+        Assert.True(full.ExitCode == 0 && shrunk.ExitCode == 0, full.Errors + shrunk.Errors);
+        int[][] Boxes(string run) => [.. File.ReadAllLines(folder.Combine(run, "faces.csv")).Skip(1).Select(row => row.Split(',')[3..7].Select(int.Parse).ToArray())];
+        int[][] fullBoxes = Boxes("full");
+        int[][] shrunkBoxes = Boxes("shrunk");
+        Assert.Equal(2, fullBoxes.Length);
+        Assert.Equal(fullBoxes.Length, shrunkBoxes.Length);
+        Assert.All(fullBoxes.Zip(shrunkBoxes), pair => Assert.All(pair.First.Zip(pair.Second), value => Assert.InRange(value.Second, value.First - 12, value.First + 12)));
+        Assert.Equal(2, negative.ExitCode);
+        Assert.Contains("--detection-side", negative.Errors, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder.Combine("never")));
+    }
+
+    [Fact]
     public void FacesRefusesAMissingInputWithExitCodeTwo()
     {
         using var folder = new TemporaryDirectory();

@@ -15,7 +15,8 @@ internal static class CameraCommand
         var model = FaceOptions.Model();
         var every = FaceOptions.Every();
         var annotated = FaceOptions.AnnotatedVideo();
-        var command = new Command("camera", "Find and classify the faces in a webcam's frames, printing one line per analysed frame.") { detector, index, output, frames, model, every, annotated };
+        var side = FaceOptions.DetectionSide();
+        var command = new Command("camera", "Find and classify the faces in a webcam's frames, printing one line per analysed frame.") { detector, index, output, frames, model, every, annotated, side };
         command.SetAction(async (result, cancellationToken) =>
         {
             var request = new VideoFacesRequest(
@@ -26,7 +27,8 @@ internal static class CameraCommand
                 result.GetValue(model),
                 result.GetValue(every),
                 result.GetValue(annotated),
-                result.GetValue(frames));
+                result.GetValue(frames),
+                result.GetValue(side));
             var runner = new VideoFacesRunner(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
             return (int)await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         });

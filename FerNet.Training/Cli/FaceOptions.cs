@@ -14,6 +14,13 @@ internal static class FaceOptions
 
     public static Option<string?> Model() => new("--model") { HelpName = "file.onnx", Description = "A FerNet .onnx model (default: the model embedded in FerNet.Inference)." };
 
+    public static Option<int> DetectionSide() => new("--detection-side")
+    {
+        HelpName = "pixels",
+        Description = "Detect faces on a copy shrunk to this longer side (default 0: full size). Faster, but faces that become too small are missed.",
+        DefaultValueFactory = _ => 0,
+    };
+
     public static Option<int> Every() => new("--every") { HelpName = "N", Description = "Analyse every N-th frame (default 1: all).", DefaultValueFactory = _ => 1 };
 
     public static Option<bool> AnnotatedVideo() => new("--annotated-video") { Description = "Also write annotated.mp4: every frame with the boxes and labels of the latest analysed frame." };

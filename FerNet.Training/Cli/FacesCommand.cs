@@ -14,7 +14,8 @@ internal static class FacesCommand
         var model = FaceOptions.Model();
         var json = new Option<bool>("--json") { Description = "Write faces.json instead of faces.csv." };
         var recursive = new Option<bool>("--recursive") { Description = "Read the folder's subfolders too." };
-        var command = new Command("faces", "Find every face in photos with YuNet and classify its expression with a FerNet model.") { input, detector, output, model, json, recursive };
+        var side = FaceOptions.DetectionSide();
+        var command = new Command("faces", "Find every face in photos with YuNet and classify its expression with a FerNet model.") { input, detector, output, model, json, recursive, side };
         command.SetAction((result, cancellationToken) =>
         {
             var request = new PhotoFacesRequest(
@@ -23,7 +24,8 @@ internal static class FacesCommand
                 result.GetValue(output)!,
                 result.GetValue(model),
                 result.GetValue(json),
-                result.GetValue(recursive));
+                result.GetValue(recursive),
+                result.GetValue(side));
             var runner = new PhotoFacesRunner(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
             return Task.FromResult((int)runner.Run(request, cancellationToken));
         });

@@ -14,7 +14,8 @@ internal static class VideoCommand
         var model = FaceOptions.Model();
         var every = FaceOptions.Every();
         var annotated = FaceOptions.AnnotatedVideo();
-        var command = new Command("video", "Find and classify the faces in a video file, frame by frame, and write a timeline.") { input, detector, output, model, every, annotated };
+        var side = FaceOptions.DetectionSide();
+        var command = new Command("video", "Find and classify the faces in a video file, frame by frame, and write a timeline.") { input, detector, output, model, every, annotated, side };
         command.SetAction(async (result, cancellationToken) =>
         {
             var request = new VideoFacesRequest(
@@ -24,7 +25,8 @@ internal static class VideoCommand
                 result.GetValue(output),
                 result.GetValue(model),
                 result.GetValue(every),
-                result.GetValue(annotated));
+                result.GetValue(annotated),
+                MaxDetectionSide: result.GetValue(side));
             var runner = new VideoFacesRunner(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
             return (int)await runner.RunAsync(request, cancellationToken).ConfigureAwait(false);
         });

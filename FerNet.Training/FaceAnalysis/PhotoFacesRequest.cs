@@ -7,4 +7,5 @@ namespace FerNet.Training.FaceAnalysis;
 /// <param name="ModelPath">A FerNet .onnx file; null for the model embedded in FerNet.Inference.</param>
 /// <param name="Json">Write faces.json instead of faces.csv.</param>
 /// <param name="Recursive">Whether a folder's subfolders are read too.</param>
-internal sealed record PhotoFacesRequest(string Input, string DetectorPath, string OutputDirectory, string? ModelPath = null, bool Json = false, bool Recursive = false);
+/// <param name="MaxDetectionSide">Detect on a copy shrunk to this longer side; 0 for full size.</param>
+internal sealed record PhotoFacesRequest(string Input, string DetectorPath, string OutputDirectory, string? ModelPath = null, bool Json = false, bool Recursive = false, int MaxDetectionSide = 0);

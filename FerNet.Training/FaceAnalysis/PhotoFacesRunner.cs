@@ -105,9 +105,14 @@ internal sealed class PhotoFacesRunner(TextWriter output, TextWriter diagnostics
 
     private PredictionOutcome Execute(PhotoFacesRequest request, CancellationToken cancellationToken)
     {
+        if (request.MaxDetectionSide < 0)
+        {
+            throw new PredictionSetupException($"--detection-side is 0 (full size) or a positive number of pixels; got {request.MaxDetectionSide}.");
+        }
+
         IReadOnlyList<ImageEntry> photos = FindPhotos(request);
         using PredictionModel model = PredictionModel.Open(request.ModelPath);
-        using var analyzer = new FaceEmotionAnalyzer(request.DetectorPath, model.Loaded);
+        using var analyzer = new FaceEmotionAnalyzer(new YuNetFaceDetector(request.DetectorPath, maxDetectionSide: request.MaxDetectionSide), model.Loaded);
 
         var done = new List<(string Name, IReadOnlyList<FaceEmotion> Faces)>(photos.Count);
         var skipped = new List<SkippedImage>();

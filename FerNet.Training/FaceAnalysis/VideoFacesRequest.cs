@@ -9,6 +9,7 @@ namespace FerNet.Training.FaceAnalysis;
 /// <param name="FrameInterval">Analyse every this-many-th frame.</param>
 /// <param name="AnnotatedVideo">Also write annotated.mp4.</param>
 /// <param name="MaxFrames">Stop after this many frames; null reads to the end.</param>
+/// <param name="MaxDetectionSide">Detect on copies shrunk to this longer side; 0 for full size.</param>
 internal sealed record VideoFacesRequest(
     string? VideoPath,
     int CameraIndex,
@@ -17,4 +18,5 @@ internal sealed record VideoFacesRequest(
     string? ModelPath = null,
     int FrameInterval = 1,
     bool AnnotatedVideo = false,
-    int? MaxFrames = null);
+    int? MaxFrames = null,
+    int MaxDetectionSide = 0);

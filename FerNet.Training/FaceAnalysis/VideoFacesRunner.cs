@@ -99,13 +99,18 @@ internal sealed class VideoFacesRunner(TextWriter output, TextWriter diagnostics
             throw new PredictionSetupException($"--frames is {max}; it must be at least 1.");
         }
 
+        if (request.MaxDetectionSide < 0)
+        {
+            throw new PredictionSetupException($"--detection-side is 0 (full size) or a positive number of pixels; got {request.MaxDetectionSide}.");
+        }
+
         if (request.AnnotatedVideo && request.OutputDirectory is null)
         {
             throw new PredictionSetupException("--annotated-video writes into the --out folder; name one.");
         }
 
         using PredictionModel model = PredictionModel.Open(request.ModelPath);
-        using var analyzer = new FaceEmotionAnalyzer(request.DetectorPath, model.Loaded);
+        using var analyzer = new FaceEmotionAnalyzer(new YuNetFaceDetector(request.DetectorPath, maxDetectionSide: request.MaxDetectionSide), model.Loaded);
         var options = new VideoAnalysisOptions
         {
             FrameInterval = request.FrameInterval,
