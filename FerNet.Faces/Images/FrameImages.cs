@@ -15,18 +15,7 @@ internal static class FrameImages
     /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>
     public static Mat ToBgrMat(MLImage image)
     {
-        byte[] bgr;
-        int width;
-        int height;
-        try
-        {
-            (width, height, bgr) = (image.Width, image.Height, image.GetBGRPixels);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ArgumentException("The image has been disposed.", nameof(image), e);
-        }
-
+        (int width, int height, byte[] bgr) = ImageDecoder.ReadBgr(image, "The image");
         var mat = new Mat(height, width, MatType.CV_8UC3);
         Marshal.Copy(bgr, 0, mat.Data, bgr.Length);
         return mat;

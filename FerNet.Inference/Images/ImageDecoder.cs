@@ -130,18 +130,7 @@ internal static class ImageDecoder
     public static MLImage Copy(MLImage image, string inputName)
     {
         ArgumentNullException.ThrowIfNull(image);
-        byte[] bgr;
-        int width;
-        int height;
-        try
-        {
-            (width, height, bgr) = (image.Width, image.Height, image.GetBGRPixels);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ArgumentException($"{inputName} has been disposed.", nameof(image), e);
-        }
-
+        (int width, int height, byte[] bgr) = ReadBgr(image, inputName);
         var bgra = new byte[width * height * 4];
         for (int i = 0, j = 0; i < bgr.Length; i += 3, j += 4)
         {
@@ -152,6 +141,20 @@ internal static class ImageDecoder
         }
 
         return MLImage.CreateFromPixels(width, height, MLPixelFormat.Bgra32, bgra);
+    }
+
+    /// <summary>The size and 8-bit BGR pixels of <paramref name="image"/>.</summary>
+    /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>
+    public static (int Width, int Height, byte[] Bgr) ReadBgr(MLImage image, string inputName)
+    {
+        try
+        {
+            return (image.Width, image.Height, image.GetBGRPixels);
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ArgumentException($"{inputName} has been disposed.", nameof(image), e);
+        }
     }
 
     private static void CheckSize(ImageHeader header, string inputName)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FerNet.Core;
 using FerNet.Faces;
+using FerNet.Training.Prediction;
 
 namespace FerNet.Training.FaceAnalysis;
 
@@ -57,15 +58,7 @@ internal static class FaceRecords
             json.WriteNumber("height", face.Box.Height);
             json.WriteEndObject();
             json.WriteNumber("confidence", face.Confidence);
-            json.WriteString("label", EmotionLabels.Name(face.Prediction.Emotion));
-            json.WriteNumber("probability", face.Prediction.Probability);
-            json.WriteStartObject("probabilities");
-            foreach (Emotion emotion in EmotionLabels.All)
-            {
-                json.WriteNumber(EmotionLabels.Name(emotion), face.Prediction.ProbabilityOf(emotion));
-            }
-
-            json.WriteEndObject();
+            PredictionJson.WritePrediction(json, face.Prediction);
             json.WriteEndObject();
         }
 

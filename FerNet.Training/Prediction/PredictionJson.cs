@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FerNet.Core;
+using FerNet.Inference;
 
 namespace FerNet.Training.Prediction;
 
@@ -11,6 +12,20 @@ namespace FerNet.Training.Prediction;
 /// </summary>
 internal static class PredictionJson
 {
+    /// <summary>A prediction's <c>label</c>, <c>probability</c> and <c>probabilities</c> properties, into the open object.</summary>
+    public static void WritePrediction(Utf8JsonWriter json, EmotionPrediction prediction)
+    {
+        json.WriteString("label", EmotionLabels.Name(prediction.Emotion));
+        json.WriteNumber("probability", prediction.Probability);
+        json.WriteStartObject("probabilities");
+        foreach (Emotion emotion in EmotionLabels.All)
+        {
+            json.WriteNumber(EmotionLabels.Name(emotion), prediction.ProbabilityOf(emotion));
+        }
+
+        json.WriteEndObject();
+    }
+
     public static void Write(Stream stream, PredictionResults results, int? top)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
@@ -20,15 +35,7 @@ internal static class PredictionJson
         {
             json.WriteStartObject();
             json.WriteString("img_name", image.Name);
-            json.WriteString("label", EmotionLabels.Name(image.Prediction.Emotion));
-            json.WriteNumber("probability", image.Prediction.Probability);
-            json.WriteStartObject("probabilities");
-            foreach (Emotion emotion in EmotionLabels.All)
-            {
-                json.WriteNumber(EmotionLabels.Name(emotion), image.Prediction.ProbabilityOf(emotion));
-            }
-
-            json.WriteEndObject();
+            WritePrediction(json, image.Prediction);
             if (top is int count)
             {
                 json.WriteStartArray("top");
