@@ -1,10 +1,12 @@
 using System.CommandLine;
 using FerNet.Core;
+using FerNet.Core.Data;
 using FerNet.Core.Metrics;
 using FerNet.Inference;
 using FerNet.Tests.Inference;
 using FerNet.Tests.TestData;
 using FerNet.Training.Cli;
+using FerNet.Training.Data;
 
 namespace FerNet.Tests.Training;
 
@@ -36,6 +38,26 @@ public sealed class EvaluateCommandTests(LinearModelFixture fixture) : IClassFix
     }
 
     [Fact]
+    public void The_validation_split_is_the_one_training_held_out()
+    {
+        (string root, _) = WriteTestSplit();
+        WriteFaces(root, "train", count: 70, firstSeed: 700);
+        string json = _directory.Combine("validation.json");
+
+        int exitCode = Evaluate("--model", fixture.ModelPath, "--data", root, "--split", "validation", "--seed", "3", "--val-fraction", "0.2", "--json", json);
+
+        FaceDataset train = Fer2013.Load(DataLocation.Require(root), Fer2013Split.Train);
+        FaceDataset heldOut = train.Select(StratifiedSplit.Split(train, 0.2, 3).Validation);
+        Emotion[] truth = heldOut.Labels.ToArray();
+        Emotion[] predicted = [.. heldOut.Sources!.Select(path => fixture.Model.Predict(path).Emotion)];
+        ClassificationReport expected = ClassificationReport.FromPredictions(truth, predicted);
+        ClassificationReport written = ClassificationReport.FromJson(File.ReadAllText(json));
+        Assert.Equal(0, exitCode);
+        Assert.Equal(14, heldOut.Count);
+        Assert.Equal(expected.ConfusionMatrix.ToArray(), written.ConfusionMatrix.ToArray());
+    }
+
+    [Fact]
     public void An_unknown_augmentation_is_named()
     {
         (string root, _) = WriteTestSplit();
@@ -53,18 +75,24 @@ public sealed class EvaluateCommandTests(LinearModelFixture fixture) : IClassFix
     private (string Root, List<(string Path, Emotion Label)> Faces) WriteTestSplit()
     {
         string root = _directory.Combine("fer2013");
+        List<(string, Emotion)> faces = WriteFaces(root, "test", count: 28, firstSeed: 500);
+        Directory.CreateDirectory(Path.Combine(root, "train"));
+        return (root, faces);
+    }
+
+    private static List<(string Path, Emotion Label)> WriteFaces(string root, string split, int count, int firstSeed)
+    {
         var faces = new List<(string, Emotion)>();
-        for (int i = 0; i < 28; i++)
+        for (int i = 0; i < count; i++)
         {
             var label = (Emotion)(i % EmotionLabels.Count);
-            string folder = Path.Combine(root, "test", EmotionLabels.Name(label));
+            string folder = Path.Combine(root, split, EmotionLabels.Name(label));
             Directory.CreateDirectory(folder);
             string path = Path.Combine(folder, $"{i}.png");
-            File.WriteAllBytes(path, TestFaces.GrayPng(seed: 500 + i));
+            File.WriteAllBytes(path, TestFaces.GrayPng(seed: firstSeed + i));
             faces.Add((path, label));
         }
 
-        Directory.CreateDirectory(Path.Combine(root, "train"));
-        return (root, faces);
+        return faces;
     }
 }

@@ -3,6 +3,7 @@ using FerNet.Core.Data;
 using FerNet.Core.IO;
 using FerNet.Core.Metrics;
 using FerNet.Inference;
+using FerNet.Training.Data;
 using FerNet.Training.Evaluation;
 
 namespace FerNet.Training.Cli;
@@ -14,18 +15,20 @@ internal static class EvaluateCommand
     {
         var model = new Option<string>("--model") { Description = "The .onnx model to score.", Required = true };
         var data = new Option<string>("--data") { Description = "FER2013 root (Kaggle folders) or challenge CSV.", Required = true };
-        var split = new Option<string>("--split") { Description = "train, test (PublicTest) or private (PrivateTest, CSV only).", DefaultValueFactory = _ => "test" };
+        var split = new Option<string>("--split") { Description = "test (PublicTest), private (PrivateTest, CSV only), train, or validation (the split `train` held out).", DefaultValueFactory = _ => "test" };
+        var seed = new Option<int>("--seed") { Description = "With --split validation: the training run's --seed.", DefaultValueFactory = _ => 1 };
+        var validationFraction = new Option<double>("--val-fraction") { Description = "With --split validation: the training run's --val-fraction.", DefaultValueFactory = _ => 0.1 };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
         var augmentation = new Option<string>("--tta") { Description = "Test-time augmentation: none, or flip (average each face with its mirror image; twice the model time).", DefaultValueFactory = _ => "none" };
-        var command = new Command("evaluate", "Score an exported model on a FER2013 split through FerNet.Inference, the path users get.") { model, data, split, json, augmentation };
+        var command = new Command("evaluate", "Score an exported model on a FER2013 split through FerNet.Inference, the path users get.") { model, data, split, seed, validationFraction, json, augmentation };
         command.SetAction(result =>
         {
             Fer2013Split which = result.GetValue(split) switch
             {
-                "train" => Fer2013Split.Train,
+                "train" or "validation" => Fer2013Split.Train,
                 "test" => Fer2013Split.PublicTest,
                 "private" => Fer2013Split.PrivateTest,
-                var other => throw new ArgumentException($"Unknown split '{other}': use train, test or private."),
+                var other => throw new ArgumentException($"Unknown split '{other}': use test, private, train or validation."),
             };
             var options = new EmotionModelOptions
             {
@@ -38,6 +41,11 @@ internal static class EvaluateCommand
             };
             using EmotionModel onnx = EmotionClassifier.Load(result.GetValue(model)!, options);
             FaceDataset dataset = Fer2013.Load(DataLocation.Require(result.GetValue(data)!), which);
+            if (result.GetValue(split) == "validation")
+            {
+                dataset = dataset.Select(StratifiedSplit.Split(dataset, result.GetValue(validationFraction), result.GetValue(seed)).Validation);
+            }
+
             ClassificationReport report = OnnxModelEvaluation.Evaluate(onnx, dataset, System.Console.Error);
             string views = options.TestTimeAugmentation == TestTimeAugmentation.None ? "" : ", with flip test-time augmentation";
             System.Console.WriteLine($"{result.GetValue(model)} on the {result.GetValue(split)} split ({dataset.Count} images{views}):");
