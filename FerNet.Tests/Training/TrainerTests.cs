@@ -100,4 +100,69 @@ public sealed class TrainerTests : IDisposable
         Assert.Empty(history);
         Assert.False(File.Exists(trainer.LastCheckpointPath));
     }
+
+    [Fact]
+    public void StartingFromACheckpointBeginsWithItsWeights()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 6, seed: 5);
+        var source = new Trainer(SmallRun(epochs: 1), Path.Combine(_directory, "source"), TextWriter.Null);
+        source.Prepare(data);
+        source.Train(resume: false, CancellationToken.None);
+
+        // At a negligible learning rate a run keeps the weights it starts from, so its final weights
+        // show where it started: the source checkpoint's, or a fresh initialisation's.
+        TrainingOptions still = SmallRun(epochs: 1) with { LearningRate = 1e-12, Seed = 9 };
+        var tuned = new Trainer(still with { InitialWeights = source.BestCheckpointPath }, Path.Combine(_directory, "tuned"), TextWriter.Null);
+        tuned.Prepare(data);
+        tuned.Train(resume: false, CancellationToken.None);
+        var fresh = new Trainer(still, Path.Combine(_directory, "fresh"), TextWriter.Null);
+        fresh.Prepare(data);
+        fresh.Train(resume: false, CancellationToken.None);
+
+        (FerModel start, _) = TrainingCheckpoint.LoadModel(source.BestCheckpointPath);
+        (FerModel fromStart, _) = TrainingCheckpoint.LoadModel(tuned.LastCheckpointPath);
+        (FerModel fromScratch, _) = TrainingCheckpoint.LoadModel(fresh.LastCheckpointPath);
+        using (start)
+        using (fromStart)
+        using (fromScratch)
+        {
+            var tunedWeights = fromStart.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+            var freshWeights = fromScratch.named_parameters().ToDictionary(p => p.name, p => p.parameter);
+            foreach ((string name, TorchSharp.Modules.Parameter weight) in start.named_parameters())
+            {
+                Assert.True(weight.allclose(tunedWeights[name], rtol: 0, atol: 1e-6), $"{name} is not the start checkpoint's");
+                Assert.False(weight.allclose(freshWeights[name], rtol: 0, atol: 1e-3), $"{name} of a fresh run equals the start checkpoint's");
+            }
+        }
+    }
+
+    [Fact]
+    public void StartingFromAnotherArchitecturesCheckpointIsRefused()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 4, seed: 6);
+        var source = new Trainer(SmallRun(epochs: 1), Path.Combine(_directory, "source"), TextWriter.Null);
+        source.Prepare(data);
+        source.Train(resume: false, CancellationToken.None);
+        var other = new Trainer(
+            TrainingRecipes.Seed() with { Epochs = 1, BatchSize = 8, BalancePerClass = null, InitialWeights = source.BestCheckpointPath },
+            Path.Combine(_directory, "other"),
+            TextWriter.Null);
+        other.Prepare(data);
+
+        InvalidCheckpointException error = Assert.Throws<InvalidCheckpointException>(() => other.Train(resume: false, CancellationToken.None));
+
+        Assert.Equal(source.BestCheckpointPath, error.Path);
+        Assert.Contains("'fer-vgg'", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(other.LastCheckpointPath));
+    }
+
+    [Fact]
+    public void AMissingStartCheckpointIsNamedBeforeTraining()
+    {
+        string missing = Path.Combine(_directory, "nowhere.ckpt");
+
+        FileNotFoundException error = Assert.Throws<FileNotFoundException>(() => new Trainer(SmallRun(epochs: 1) with { InitialWeights = missing }, _directory, TextWriter.Null));
+
+        Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+    }
 }

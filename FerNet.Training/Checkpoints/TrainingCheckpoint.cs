@@ -79,6 +79,24 @@ internal static class TrainingCheckpoint
         }
     }
 
+    /// <summary>
+    /// Copies the checkpoint's weights (and BatchNorm statistics) into an existing model of the same
+    /// architecture, leaving optimiser state behind: the start of a fine-tuning run.
+    /// </summary>
+    /// <returns>The checkpoint's header.</returns>
+    public static CheckpointHeader LoadWeightsInto(string path, FerModel model)
+    {
+        using var reader = Open(path);
+        (CheckpointHeader header, _) = ReadHeader(reader, path);
+        if (header.Architecture != model.Architecture)
+        {
+            throw new InvalidCheckpointException(path, $"it holds a '{header.Architecture}' model, not '{model.Architecture}'.");
+        }
+
+        LoadWeights(reader, path, model);
+        return header;
+    }
+
     /// <summary>Restores weights and optimiser state into an existing model and optimiser, for resuming.</summary>
     public static CheckpointHeader Restore(string path, FerModel model, optim.Optimizer optimizer)
     {
@@ -171,5 +189,4 @@ internal static class TrainingCheckpoint
             throw new InvalidCheckpointException(path, $"its weights are truncated or do not fit the '{model.Architecture}' architecture.", e);
         }
     }
-
 }

@@ -27,11 +27,12 @@ internal static class TrainCommand
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
         var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var device = new Option<string>("--device") { Description = "cpu (cuda needs a libtorch-cuda package, which this build does not reference).", DefaultValueFactory = _ => "cpu" };
+        var initFrom = new Option<string?>("--init-from") { Description = "Start from this checkpoint's weights (same architecture) instead of a random initialisation; the optimiser and schedule start afresh." };
         var maxEpochs = new Option<int?>("--max-epochs-now") { Description = "Stop after this many epochs in this call (resume later to finish)." };
 
         var command = new Command("train", "Train a FerNet model on FER2013.")
         {
-            data, output, recipe, arch, epochs, batchSize, learningRate, seed, validation, balance, weighting, earlyStopping, resume, threads, device, maxEpochs,
+            data, output, recipe, arch, epochs, batchSize, learningRate, seed, validation, balance, weighting, earlyStopping, initFrom, resume, threads, device, maxEpochs,
         };
         command.SetAction(result =>
         {
@@ -52,6 +53,7 @@ internal static class TrainCommand
                 BalancePerClass = result.GetValue(balance) is int b ? (b == 0 ? null : b) : options.BalancePerClass,
                 ClassWeighting = result.GetValue(weighting) ?? options.ClassWeighting,
                 EarlyStoppingPatience = result.GetValue(earlyStopping),
+                InitialWeights = result.GetValue(initFrom) is string start ? Path.GetFullPath(start) : null,
             };
             TorchSharp.torch.set_num_threads(result.GetValue(threads));
             return Run(options, DataLocation.Require(result.GetValue(data)!), result.GetValue(output)!, result.GetValue(resume), result.GetValue(maxEpochs));

@@ -108,6 +108,11 @@ internal sealed class Trainer
             schedule = new LearningRateSchedule(_options, (long)stepsPerEpoch * _options.Epochs, header.Plateau);
             _log.WriteLine($"Resuming after epoch {header.EpochsCompleted} (best validation accuracy {bestAccuracy:P2} at epoch {bestEpoch}).");
         }
+        else if (_options.InitialWeights is string initial)
+        {
+            CheckpointHeader start = TrainingCheckpoint.LoadWeightsInto(initial, model);
+            _log.WriteLine($"Starting from the weights of {initial} (epoch {start.EpochsCompleted}, validation accuracy {start.ValidationAccuracy:P2}).");
+        }
 
         RunFinished = history.Count >= _options.Epochs;
         Tensor? classWeights = ClassWeights(data.Train);

@@ -65,6 +65,12 @@ internal sealed record TrainingOptions
     /// <summary>Random transforms applied to every training batch.</summary>
     public AugmentationSettings Augmentation { get; init; } = AugmentationSettings.None;
 
+    /// <summary>
+    /// A checkpoint whose weights start the run instead of a random initialisation (fine-tuning, or a
+    /// second learning-rate cycle); the optimiser and schedule start afresh. Null: random start.
+    /// </summary>
+    public string? InitialWeights { get; init; }
+
     /// <summary>Stop when validation accuracy has not improved for this many epochs (off when null).</summary>
     public int? EarlyStoppingPatience { get; init; }
 
@@ -102,6 +108,11 @@ internal sealed record TrainingOptions
         if (BalancePerClass is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(BalancePerClass), BalancePerClass, "Balancing needs a positive number of images per class.");
+        }
+
+        if (InitialWeights is not null && !File.Exists(InitialWeights))
+        {
+            throw new FileNotFoundException($"The checkpoint to start from, '{InitialWeights}', does not exist.", InitialWeights);
         }
 
         Augmentation.Validate();
