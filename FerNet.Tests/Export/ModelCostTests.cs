@@ -10,6 +10,7 @@ public sealed class ModelCostTests
     [Theory]
     [InlineData(SeedCnn.Name, 100_336_128L, 8_815_559L)]
     [InlineData(FerVgg.Name, 117_450_496L, 1_174_439L)]
+    [InlineData(FerVgg.DenseHeadName, 119_815_168L, 3_540_135L)]
     public void CountsMultiplyAccumulatesAndParametersPerImage(string architecture, long multiplyAccumulates, long parameters)
     {
         using FerModel model = ModelCatalog.Create(architecture);

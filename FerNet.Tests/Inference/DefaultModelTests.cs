@@ -64,7 +64,7 @@ public sealed class DefaultModelTests(DefaultModelScores scores) : IClassFixture
         IReadOnlyDictionary<string, string> metadata = EmotionClassifier.DefaultModelMetadata;
 
         Assert.Equal(string.Join(',', EmotionLabels.Names), metadata[ModelMetadataKeys.Labels]);
-        Assert.Contains(metadata[ModelMetadataKeys.Architecture], new[] { "fer-vgg", "seed-cnn" });
+        Assert.Contains(metadata[ModelMetadataKeys.Architecture], new[] { "fer-vgg", "fer-vgg-dense", "seed-cnn" });
         Assert.True(double.Parse(metadata[ModelMetadataKeys.ValidationAccuracy], CultureInfo.InvariantCulture) > 0.5);
     }
 

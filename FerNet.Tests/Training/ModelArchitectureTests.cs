@@ -77,10 +77,12 @@ public sealed class ModelArchitectureTests
         Assert.True(expected > 0);
     }
 
-    [Fact]
-    public void FerVggHasNoPenaltyAndSevenOutputs()
+    [Theory]
+    [InlineData(FerVgg.Name)]
+    [InlineData(FerVgg.DenseHeadName)]
+    public void FerVggHasNoPenaltyAndSevenOutputs(string architecture)
     {
-        using FerModel model = ModelCatalog.Create(FerVgg.Name);
+        using FerModel model = ModelCatalog.Create(architecture);
         model.eval();
         using Tensor output = model.forward(zeros(3, 1, 48, 48));
 
