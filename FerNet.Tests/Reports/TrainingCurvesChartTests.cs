@@ -100,6 +100,7 @@ public sealed class TrainingCurvesChartTests : IDisposable
                 trainAccuracy,
                 ValidationLoss: 1.9 - (1.4 * validationAccuracy) + (0.3 * progress * progress),
                 validationAccuracy,
+                ValidationMacroF1: validationAccuracy - 0.05,
                 learningRate(epoch),
                 Seconds: 42);
         })];

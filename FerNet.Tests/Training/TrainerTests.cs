@@ -1,6 +1,8 @@
 using FerNet.Core.Data;
+using FerNet.Core.Metrics;
 using FerNet.Training.Augmentation;
 using FerNet.Training.Checkpoints;
+using FerNet.Training.Evaluation;
 using FerNet.Training.Models;
 using FerNet.Training.Training;
 using static TorchSharp.torch;
@@ -36,6 +38,27 @@ public sealed class TrainerTests : IDisposable
         Assert.True(history[^1].TrainLoss < history[0].TrainLoss * 0.8, $"loss {history[0].TrainLoss} -> {history[^1].TrainLoss}");
         Assert.True(File.Exists(trainer.BestCheckpointPath));
         Assert.True(File.Exists(Path.Combine(_directory, "history.json")));
+    }
+
+    [Fact]
+    public void HistoryRecordsTheValidationSplitsAccuracyAndMacroF1()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 10, seed: 7);
+        var trainer = new Trainer(SmallRun(epochs: 2), _directory, TextWriter.Null);
+        trainer.Prepare(data);
+
+        IReadOnlyList<EpochRecord> history = trainer.Train(resume: false, CancellationToken.None);
+
+        FaceDataset validation = trainer.Data!.Value.Validation;
+        (FerModel model, _) = TrainingCheckpoint.LoadModel(trainer.LastCheckpointPath);
+        using (model)
+        {
+            (float[] probabilities, _) = ModelEvaluation.Predict(model, validation);
+            var expected = ClassificationReport.FromPredictions(validation.Labels, ModelEvaluation.ArgMax(probabilities));
+            Assert.Equal(expected.Accuracy, history[^1].ValidationAccuracy, 9);
+            Assert.Equal(expected.MacroF1, history[^1].ValidationMacroF1, 9);
+            Assert.NotEqual(expected.Accuracy, expected.MacroF1);
+        }
     }
 
     [Fact]

@@ -54,16 +54,4 @@ internal static class ModelEvaluation
 
         return predicted;
     }
-
-    /// <summary>Share of <paramref name="predicted"/> equal to the dataset's labels.</summary>
-    public static double Accuracy(FaceDataset data, Emotion[] predicted)
-    {
-        int correct = 0;
-        for (int i = 0; i < predicted.Length; i++)
-        {
-            correct += predicted[i] == data.Label(i) ? 1 : 0;
-        }
-
-        return predicted.Length == 0 ? 0 : (double)correct / predicted.Length;
-    }
 }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using FerNet.Core;
 using FerNet.Core.Data;
+using FerNet.Core.Metrics;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Console;
 using FerNet.Training.Data;
@@ -130,10 +131,11 @@ internal sealed class Trainer
 
             step += steps;
             (float[] probabilities, double validationLoss) = ModelEvaluation.Predict(model, data.Validation);
-            double validationAccuracy = ModelEvaluation.Accuracy(data.Validation, ModelEvaluation.ArgMax(probabilities));
+            var validation = ClassificationReport.FromPredictions(data.Validation.Labels, ModelEvaluation.ArgMax(probabilities));
+            double validationAccuracy = validation.Accuracy;
             double rate = schedule.RateAt(Math.Max(0, step - 1));
             bool reduced = schedule.EndEpoch(validationAccuracy);
-            var record = new EpochRecord(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, rate, clock.Elapsed.TotalSeconds);
+            var record = new EpochRecord(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, validation.MacroF1, rate, clock.Elapsed.TotalSeconds);
             history.Add(record);
 
             bool improved = validationAccuracy > bestAccuracy;
@@ -153,7 +155,7 @@ internal sealed class Trainer
             WriteHistory(history);
             _log.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Epoch {epoch,3}/{_options.Epochs}  loss {trainLoss:F4}  acc {trainAccuracy:P2}  val_loss {validationLoss:F4}  val_acc {validationAccuracy:P2}  lr {rate:G3}  {record.Seconds:F0} s{(improved ? "  *best" : "")}{(reduced ? "  (plateau: lr reduced)" : "")}"));
+                $"Epoch {epoch,3}/{_options.Epochs}  loss {trainLoss:F4}  acc {trainAccuracy:P2}  val_loss {validationLoss:F4}  val_acc {validationAccuracy:P2}  val_f1 {validation.MacroF1:F3}  lr {rate:G3}  {record.Seconds:F0} s{(improved ? "  *best" : "")}{(reduced ? "  (plateau: lr reduced)" : "")}"));
 
             RunFinished = epoch == _options.Epochs;
             if (_options.EarlyStoppingPatience is int patience && epoch - bestEpoch >= patience)
