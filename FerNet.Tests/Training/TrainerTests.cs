@@ -128,19 +128,13 @@ public sealed class TrainerTests : IDisposable
     public void StartingFromACheckpointBeginsWithItsWeights()
     {
         FaceDataset data = SyntheticFaces.Create(perClass: 6, seed: 5);
-        var source = new Trainer(SmallRun(epochs: 1), Path.Combine(_directory, "source"), TextWriter.Null);
-        source.Prepare(data);
-        source.Train(resume: false, CancellationToken.None);
+        Trainer source = TrainedRun(SmallRun(epochs: 1), "source", data);
 
         // At a negligible learning rate a run keeps the weights it starts from, so its final weights
         // show where it started: the source checkpoint's, or a fresh initialisation's.
         TrainingOptions still = SmallRun(epochs: 1) with { LearningRate = 1e-12, Seed = 9 };
-        var tuned = new Trainer(still with { InitialWeights = source.BestCheckpointPath }, Path.Combine(_directory, "tuned"), TextWriter.Null);
-        tuned.Prepare(data);
-        tuned.Train(resume: false, CancellationToken.None);
-        var fresh = new Trainer(still, Path.Combine(_directory, "fresh"), TextWriter.Null);
-        fresh.Prepare(data);
-        fresh.Train(resume: false, CancellationToken.None);
+        Trainer tuned = TrainedRun(still with { InitialWeights = source.BestCheckpointPath }, "tuned", data);
+        Trainer fresh = TrainedRun(still, "fresh", data);
 
         (FerModel start, _) = TrainingCheckpoint.LoadModel(source.BestCheckpointPath);
         (FerModel fromStart, _) = TrainingCheckpoint.LoadModel(tuned.LastCheckpointPath);
@@ -163,9 +157,7 @@ public sealed class TrainerTests : IDisposable
     public void StartingFromAnotherArchitecturesCheckpointIsRefused()
     {
         FaceDataset data = SyntheticFaces.Create(perClass: 4, seed: 6);
-        var source = new Trainer(SmallRun(epochs: 1), Path.Combine(_directory, "source"), TextWriter.Null);
-        source.Prepare(data);
-        source.Train(resume: false, CancellationToken.None);
+        Trainer source = TrainedRun(SmallRun(epochs: 1), "source", data);
         var other = new Trainer(
             TrainingRecipes.Seed() with { Epochs = 1, BatchSize = 8, BalancePerClass = null, InitialWeights = source.BestCheckpointPath },
             Path.Combine(_directory, "other"),
@@ -187,5 +179,13 @@ public sealed class TrainerTests : IDisposable
         FileNotFoundException error = Assert.Throws<FileNotFoundException>(() => new Trainer(SmallRun(epochs: 1) with { InitialWeights = missing }, _directory, TextWriter.Null));
 
         Assert.Contains(missing, error.Message, StringComparison.Ordinal);
+    }
+
+    private Trainer TrainedRun(TrainingOptions options, string name, FaceDataset data)
+    {
+        var trainer = new Trainer(options, Path.Combine(_directory, name), TextWriter.Null);
+        trainer.Prepare(data);
+        trainer.Train(resume: false, CancellationToken.None);
+        return trainer;
     }
 }
