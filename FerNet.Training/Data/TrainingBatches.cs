@@ -30,11 +30,6 @@ internal sealed class TrainingBatches : IDisposable
         _producer = Task.Factory.StartNew(
             () =>
             {
-                // A native thread that calls libtorch gets its own OpenMP team, as large as the
-                // machine, so on two cores this thread's augmentation competed with the training
-                // step's team. One thread is enough for a batch of affine resampling; see the README
-                // (Training speed) for the measured effect.
-                set_num_threads(1);
                 using var generator = new Generator(augmentationSeed, CPU);
                 try
                 {
