@@ -87,12 +87,7 @@ internal static class TrainingCheckpoint
     public static CheckpointHeader LoadWeightsInto(string path, FerModel model)
     {
         using var reader = Open(path);
-        (CheckpointHeader header, _) = ReadHeader(reader, path);
-        if (header.Architecture != model.Architecture)
-        {
-            throw new InvalidCheckpointException(path, $"it holds a '{header.Architecture}' model, not '{model.Architecture}'.");
-        }
-
+        (CheckpointHeader header, _) = ReadHeaderFor(reader, path, model);
         LoadWeights(reader, path, model);
         return header;
     }
@@ -101,12 +96,7 @@ internal static class TrainingCheckpoint
     public static CheckpointHeader Restore(string path, FerModel model, optim.Optimizer optimizer)
     {
         using var reader = Open(path);
-        (CheckpointHeader header, bool hasOptimizer) = ReadHeader(reader, path);
-        if (header.Architecture != model.Architecture)
-        {
-            throw new InvalidCheckpointException(path, $"it holds a '{header.Architecture}' model, not '{model.Architecture}'.");
-        }
-
+        (CheckpointHeader header, bool hasOptimizer) = ReadHeaderFor(reader, path, model);
         if (!hasOptimizer)
         {
             throw new InvalidCheckpointException(path, "it holds no optimiser state (a best-model checkpoint); resume from last.ckpt.");
@@ -178,7 +168,18 @@ internal static class TrainingCheckpoint
         }
     }
 
-    private static void LoadWeights(BinaryReader reader, string path, FerModel model)
+    private static (CheckpointHeader Header, bool HasOptimizer) ReadHeaderFor(BinaryReader reader, string path, FerModel model)
+    {
+        (CheckpointHeader header, bool hasOptimizer) = ReadHeader(reader, path);
+        if (header.Architecture != model.Architecture)
+        {
+            throw new InvalidCheckpointException(path, $"it holds a '{header.Architecture}' model, not '{model.Architecture}'.");
+        }
+
+        return (header, hasOptimizer);
+    }
+
+        private static void LoadWeights(BinaryReader reader, string path, FerModel model)
     {
         try
         {
