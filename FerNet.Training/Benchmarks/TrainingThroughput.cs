@@ -26,8 +26,8 @@ internal static class TrainingThroughput
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batches, 2, nameof(batches));
         manual_seed(options.Seed);
-        using FerModel model = ModelCatalog.Create(options.Architecture);
         var trainer = new Trainer(options, Path.GetTempPath(), TextWriter.Null);
+        using FerModel model = trainer.CreateModel();
         using optim.Optimizer optimizer = trainer.CreateOptimizer(model);
         model.train();
         int[] order = Enumerable.Range(0, Math.Min(data.Count, (batches + 1) * options.BatchSize)).ToArray();

@@ -15,19 +15,24 @@ internal static class BenchmarkCommand
         var recipe = new Option<string>("--recipe") { Description = $"Recipe: {string.Join(", ", TrainingRecipes.Names)}.", DefaultValueFactory = _ => TrainingRecipes.Names[0] };
         var batches = new Option<int>("--batches") { Description = "Batches timed in each loop.", DefaultValueFactory = _ => 60 };
         var batchSize = new Option<int?>("--batch-size") { Description = "Images per batch (default: the recipe's)." };
+        var precision = new Option<string?>("--precision") { Description = "float32 or bfloat16 (mixed precision; default: the recipe's)." };
         var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("benchmark", "Measure training images/s of the real data pipeline against a bare loop.") { data, recipe, batches, batchSize, threads };
+        var command = new Command("benchmark", "Measure training images/s of the real data pipeline against a bare loop.") { data, recipe, batches, batchSize, precision, threads };
         command.SetAction(result =>
         {
             TorchSharp.torch.set_num_threads(result.GetValue(threads));
             TrainingOptions options = TrainingRecipes.Create(result.GetValue(recipe)!);
-            options = options with { BatchSize = result.GetValue(batchSize) ?? options.BatchSize };
+            options = options with
+            {
+                BatchSize = result.GetValue(batchSize) ?? options.BatchSize,
+                Precision = result.GetValue(precision) ?? options.Precision,
+            };
             FaceDataset train = Fer2013.Load(DataLocation.Require(result.GetValue(data)!), Fer2013Split.Train);
             (double before, double pipeline, double after) = TrainingThroughput.Measure(options, train, result.GetValue(batches));
             double bare = (before + after) / 2;
             System.Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{options.Architecture}, batch {options.BatchSize}, {result.GetValue(threads)} threads: bare loop {bare:F0} img/s ({before:F0} before the pipeline, {after:F0} after), real pipeline {pipeline:F0} img/s, ratio {pipeline / bare:F2}"));
+                $"{options.Architecture}, batch {options.BatchSize}, {options.Precision}, {result.GetValue(threads)} threads: bare loop {bare:F0} img/s ({before:F0} before the pipeline, {after:F0} after), real pipeline {pipeline:F0} img/s, ratio {pipeline / bare:F2}"));
             return 0;
         });
         return command;

@@ -28,11 +28,12 @@ internal static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var device = new Option<string>("--device") { Description = "cpu (cuda needs a libtorch-cuda package, which this build does not reference).", DefaultValueFactory = _ => "cpu" };
         var initFrom = new Option<string?>("--init-from") { Description = "Start from this checkpoint's weights (same architecture) instead of a random initialisation; the optimiser and schedule start afresh." };
+        var precision = new Option<string?>("--precision") { Description = "float32, or bfloat16: mixed-precision training steps over float32 weights, about 1.7x faster on a CPU with AVX-512 BF16 (default: the recipe's)." };
         var maxEpochs = new Option<int?>("--max-epochs-now") { Description = "Stop after this many epochs in this call (resume later to finish)." };
 
         var command = new Command("train", "Train a FerNet model on FER2013.")
         {
-            data, output, recipe, arch, epochs, batchSize, learningRate, seed, validation, balance, weighting, earlyStopping, initFrom, resume, threads, device, maxEpochs,
+            data, output, recipe, arch, epochs, batchSize, learningRate, seed, validation, balance, weighting, earlyStopping, initFrom, precision, resume, threads, device, maxEpochs,
         };
         command.SetAction(result =>
         {
@@ -54,6 +55,7 @@ internal static class TrainCommand
                 ClassWeighting = result.GetValue(weighting) ?? options.ClassWeighting,
                 EarlyStoppingPatience = result.GetValue(earlyStopping),
                 InitialWeights = result.GetValue(initFrom) is string start ? Path.GetFullPath(start) : null,
+                Precision = result.GetValue(precision) ?? options.Precision,
             };
             TorchSharp.torch.set_num_threads(result.GetValue(threads));
             return Run(options, DataLocation.Require(result.GetValue(data)!), result.GetValue(output)!, result.GetValue(resume), result.GetValue(maxEpochs));

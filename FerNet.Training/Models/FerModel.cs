@@ -45,7 +45,34 @@ internal sealed class FerModel : nn.Module<Tensor, Tensor>
     /// <summary>Whether any layer carries a Keras-style L2 penalty.</summary>
     public bool HasL2Penalty => _kernelL2.Length > 0;
 
-    public override Tensor forward(Tensor input) => _layers.forward(input);
+    /// <summary>
+    /// Whether training-mode forward passes run convolutions and dense layers in bfloat16 (mixed
+    /// precision). The parameters stay float32 (the "master" weights the optimiser updates) and are
+    /// cast per step, so gradients arrive in float32; BatchNorm keeps float32 statistics and takes
+    /// bfloat16 input. Evaluation mode always computes in float32, so validation scores are those of
+    /// the float32 network that is exported. TorchSharp has no autocast; this is its effect on the
+    /// layer kinds FerNet's architectures use.
+    /// </summary>
+    public bool TrainInBFloat16 { get; set; }
+
+    public override Tensor forward(Tensor input) =>
+        TrainInBFloat16 && training ? ForwardInBFloat16(input) : _layers.forward(input);
+
+    private Tensor ForwardInBFloat16(Tensor input)
+    {
+        Tensor x = input.to(ScalarType.BFloat16);
+        foreach ((string _, nn.Module layer) in Layers)
+        {
+            x = layer switch
+            {
+                Conv2d conv => nn.functional.conv2d(x, conv.weight!.to(ScalarType.BFloat16), conv.bias?.to(ScalarType.BFloat16), conv.stride, conv.padding, conv.dilation, conv.groups),
+                Linear linear => nn.functional.linear(x, linear.weight!.to(ScalarType.BFloat16), linear.bias?.to(ScalarType.BFloat16)),
+                _ => ((nn.Module<Tensor, Tensor>)layer).forward(x),
+            };
+        }
+
+        return x.to(ScalarType.Float32);
+    }
 
     /// <summary>Σ λ·Σw² over the penalised kernels, to add to the loss as Keras does (not weight decay).</summary>
     public Tensor L2Penalty()

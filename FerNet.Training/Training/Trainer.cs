@@ -85,7 +85,7 @@ internal sealed class Trainer
 
         Directory.CreateDirectory(_outputDirectory);
         manual_seed(_options.Seed);
-        using FerModel model = ModelCatalog.Create(_options.Architecture);
+        using FerModel model = CreateModel();
         using optim.Optimizer optimizer = CreateOptimizer(model);
         int stepsPerEpoch = (data.Train.Count + _options.BatchSize - 1) / _options.BatchSize;
         var schedule = new LearningRateSchedule(_options, (long)stepsPerEpoch * _options.Epochs);
@@ -227,6 +227,14 @@ internal sealed class Trainer
         loss.backward();
         optimizer.step();
         return (loss.item<float>(), logits.argmax(1).eq(labels).sum().item<long>());
+    }
+
+    /// <summary>A freshly initialised model of the options' architecture, computing in their precision.</summary>
+    internal FerModel CreateModel()
+    {
+        FerModel model = ModelCatalog.Create(_options.Architecture);
+        model.TrainInBFloat16 = _options.Precision == "bfloat16";
+        return model;
     }
 
     /// <summary>The optimiser the options ask for, over <paramref name="model"/>'s parameters.</summary>

@@ -71,6 +71,13 @@ internal sealed record TrainingOptions
     /// </summary>
     public string? InitialWeights { get; init; }
 
+    /// <summary>
+    /// "float32", or "bfloat16": mixed precision, convolutions and dense layers of training steps in
+    /// bfloat16 over float32 weights (see <see cref="Models.FerModel.TrainInBFloat16"/>); fast where
+    /// the CPU has AVX-512 BF16, emulated (and slower) where it has not.
+    /// </summary>
+    public string Precision { get; init; } = "float32";
+
     /// <summary>Stop when validation accuracy has not improved for this many epochs (off when null).</summary>
     public int? EarlyStoppingPatience { get; init; }
 
@@ -98,6 +105,11 @@ internal sealed record TrainingOptions
         if (ClassWeighting is not ("none" or "inverse" or "sqrt-inverse"))
         {
             throw new ArgumentException($"Unknown class weighting '{ClassWeighting}': use none, inverse or sqrt-inverse.", nameof(ClassWeighting));
+        }
+
+        if (Precision is not ("float32" or "bfloat16"))
+        {
+            throw new ArgumentException($"Unknown precision '{Precision}': use float32 or bfloat16.", nameof(Precision));
         }
 
         if (LearningRate <= 0 || LabelSmoothing is < 0 or >= 1 || WeightDecay < 0 || TimeDecay < 0)
