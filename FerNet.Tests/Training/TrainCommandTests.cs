@@ -5,6 +5,7 @@ using FerNet.Core.Metrics;
 using FerNet.Inference;
 using FerNet.Tests.Data;
 using FerNet.Tests.TestData;
+using FerNet.Training.Checkpoints;
 using FerNet.Training.Cli;
 
 namespace FerNet.Tests.Training;
@@ -36,6 +37,33 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(3 * EmotionLabels.Count, report.Support);
         using EmotionModel model = EmotionClassifier.Load(Path.Combine(output, "model.onnx"));
         Assert.Equal("fer-vgg", model.Metadata[Core.Models.ModelMetadataKeys.Architecture]);
+    }
+
+    [Fact]
+    public void ExportOfAnUnfinishedRunWritesItsReportsAndClassDistribution()
+    {
+        string data = _directory.Combine("fer2013");
+        WriteSplit(data, "train", SyntheticFaces.Create(perClass: 12, seed: 13));
+        WriteSplit(data, "test", SyntheticFaces.Create(perClass: 3, seed: 14));
+        string run = _directory.Combine("run");
+        int trained = TrainCommand.Create().Parse(["--data", data, "--out", run, "--recipe", "seed", "--balance", "20", "--epochs", "3", "--max-epochs-now", "1", "--batch-size", "16", "--val-fraction", "0.25"]).Invoke();
+        Assert.Equal(0, trained);
+        Assert.False(File.Exists(Path.Combine(run, "test-report.json")), "an unfinished run wrote its final reports");
+        string reports = _directory.Combine("reports");
+        string onnx = _directory.Combine("seed.onnx");
+
+        int exported = ExportCommand.Create().Parse(["--checkpoint", Path.Combine(run, "best.ckpt"), "--out", onnx, "--data", data, "--reports", reports]).Invoke();
+
+        Assert.Equal(0, exported);
+        foreach (string file in new[] { "test-report.txt", "test-report.json", "confusion-counts.png", "confusion-normalised.png", "training-curves.png", "class-distribution.png" })
+        {
+            Assert.True(File.Exists(Path.Combine(reports, file)), $"{file} is missing");
+        }
+
+        Assert.True(File.Exists(onnx));
+        (int[] before, int[] after) = ExportCommand.TrainingClassCounts(TrainingCheckpoint.ReadHeader(Path.Combine(run, "best.ckpt")), data);
+        Assert.All(before, count => Assert.Equal(9, count));
+        Assert.All(after, count => Assert.Equal(20, count));
     }
 
     [Fact]
