@@ -18,11 +18,11 @@ internal static class TrainingThroughput
 
     /// <summary>
     /// Images per second of the bare loop before the pipeline, of the real pipeline, and of the bare
-    /// loop after it. Timing the bare loop on both sides keeps a machine that speeds up or slows
-    /// down from favouring either side, and shows when the pipeline left the process slower than
-    /// it found it.
+    /// loop after it, with how long the pipeline's loop waited for batches. Timing the bare loop on
+    /// both sides keeps a machine that speeds up or slows down from favouring either side, and shows
+    /// when the pipeline left the process slower than it found it.
     /// </summary>
-    public static (double BareBefore, double Pipeline, double BareAfter) Measure(TrainingOptions options, FaceDataset data, int batches)
+    public static ThroughputMeasurement Measure(TrainingOptions options, FaceDataset data, int batches)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batches, 2, nameof(batches));
         manual_seed(options.Seed);
@@ -41,6 +41,7 @@ internal static class TrainingThroughput
         var timer = new Stopwatch();
         long seen = 0;
         int taken = 0;
+        TimeSpan waitedBeforeTiming = TimeSpan.Zero;
         foreach ((Tensor batchImages, Tensor batchLabels) in pipeline.Batches())
         {
             using (batchImages)
@@ -49,6 +50,7 @@ internal static class TrainingThroughput
                 Trainer.Step(model, optimizer, batchImages, batchLabels, null, options.LabelSmoothing);
                 if (taken++ == 0)
                 {
+                    waitedBeforeTiming = pipeline.WaitTime;
                     timer.Start();
                     continue;
                 }
@@ -60,10 +62,12 @@ internal static class TrainingThroughput
         timer.Stop();
         int secondHalf = batches - (batches / 2);
         TimeSpan afterTime = BareLoop(model, optimizer, images, labels, options, secondHalf);
-        return (
+        return new ThroughputMeasurement(
             batches / 2 * options.BatchSize / beforeTime.TotalSeconds,
             seen / timer.Elapsed.TotalSeconds,
-            secondHalf * options.BatchSize / afterTime.TotalSeconds);
+            secondHalf * options.BatchSize / afterTime.TotalSeconds,
+            (pipeline.WaitTime - waitedBeforeTiming) / timer.Elapsed,
+            pipeline.PreparationTime / pipeline.BatchCount);
     }
 
     private static TimeSpan BareLoop(FerModel model, optim.Optimizer optimizer, Tensor images, Tensor labels, TrainingOptions options, int steps)

@@ -28,11 +28,10 @@ internal static class BenchmarkCommand
                 Precision = result.GetValue(precision) ?? options.Precision,
             };
             FaceDataset train = Fer2013.Load(DataLocation.Require(result.GetValue(data)!), Fer2013Split.Train);
-            (double before, double pipeline, double after) = TrainingThroughput.Measure(options, train, result.GetValue(batches));
-            double bare = (before + after) / 2;
+            ThroughputMeasurement m = TrainingThroughput.Measure(options, train, result.GetValue(batches));
             System.Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{options.Architecture}, batch {options.BatchSize}, {options.Precision}, {result.GetValue(threads)} threads: bare loop {bare:F0} img/s ({before:F0} before the pipeline, {after:F0} after), real pipeline {pipeline:F0} img/s, ratio {pipeline / bare:F2}"));
+                $"{options.Architecture}, batch {options.BatchSize}, {options.Precision}, {result.GetValue(threads)} threads: bare loop {m.Bare:F0} img/s ({m.BareBefore:F0} before the pipeline, {m.BareAfter:F0} after), real pipeline {m.Pipeline:F0} img/s, ratio {m.Ratio:F2}; the loop waited for data {m.WaitShare:P1} of its time; preparing a batch took {m.PreparationPerBatch.TotalMilliseconds:F2} ms on the background thread"));
             return 0;
         });
         return command;

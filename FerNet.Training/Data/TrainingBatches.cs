@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using FerNet.Core.Data;
 using FerNet.Training.Augmentation;
 using static TorchSharp.torch;
@@ -17,6 +18,8 @@ internal sealed class TrainingBatches : IDisposable
     private readonly BlockingCollection<(Tensor Images, Tensor Labels)> _queue = new(BatchesAhead);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _producer;
+    private long _preparationTicks;
+    private long _waitTicks;
 
     /// <summary>Starts preparing batches of <paramref name="batchSize"/> images in <paramref name="order"/>.</summary>
     /// <param name="data">The training data.</param>
@@ -35,6 +38,7 @@ internal sealed class TrainingBatches : IDisposable
                 {
                     for (int start = 0; start < order.Length && !_stop.IsCancellationRequested; start += batchSize)
                     {
+                        long started = Stopwatch.GetTimestamp();
                         ReadOnlySpan<int> indices = order.AsSpan(start, Math.Min(batchSize, order.Length - start));
                         Tensor images;
                         using (Tensor pixels = BatchTensors.Pixels(data, indices))
@@ -47,6 +51,7 @@ internal sealed class TrainingBatches : IDisposable
                         }
 
                         Tensor labels = BatchTensors.Labels(data, indices);
+                        Interlocked.Add(ref _preparationTicks, Stopwatch.GetTimestamp() - started);
                         try
                         {
                             _queue.Add((images, labels), _stop.Token);
@@ -69,11 +74,28 @@ internal sealed class TrainingBatches : IDisposable
     /// <summary>How many batches this epoch has.</summary>
     public int BatchCount { get; }
 
+    /// <summary>Time the background thread spent gathering, scaling and augmenting batches so far.</summary>
+    public TimeSpan PreparationTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _preparationTicks));
+
+    /// <summary>
+    /// Time the consumer of <see cref="Batches"/> spent blocked until the next batch was ready: the
+    /// training loop's starvation, which is zero when preparation keeps ahead of training.
+    /// </summary>
+    public TimeSpan WaitTime => Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _waitTicks));
+
     /// <summary>The batches in order, each taken as soon as it is ready.</summary>
     public IEnumerable<(Tensor Images, Tensor Labels)> Batches()
     {
-        foreach ((Tensor images, Tensor labels) batch in _queue.GetConsumingEnumerable())
+        while (true)
         {
+            long started = Stopwatch.GetTimestamp();
+            bool taken = _queue.TryTake(out (Tensor Images, Tensor Labels) batch, Timeout.Infinite);
+            Interlocked.Add(ref _waitTicks, Stopwatch.GetTimestamp() - started);
+            if (!taken)
+            {
+                break;
+            }
+
             yield return batch;
         }
 
