@@ -20,9 +20,7 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void TrainingRunWritesReportsPicturesAndAnOnnxModelThatLoads()
     {
-        string data = _directory.Combine("fer2013");
-        WriteSplit(data, "train", SyntheticFaces.Create(perClass: 12, seed: 11));
-        WriteSplit(data, "test", SyntheticFaces.Create(perClass: 3, seed: 12));
+        string data = GeneratedFer2013(seed: 11);
         string output = _directory.Combine("run");
 
         int exitCode = TrainCommand.Create().Parse(["--data", data, "--out", output, "--epochs", "2", "--batch-size", "16", "--val-fraction", "0.25", "--threads", "2"]).Invoke();
@@ -42,9 +40,7 @@ public sealed class TrainCommandTests : IDisposable
     [Fact]
     public void ExportOfAnUnfinishedRunWritesItsReportsAndClassDistribution()
     {
-        string data = _directory.Combine("fer2013");
-        WriteSplit(data, "train", SyntheticFaces.Create(perClass: 12, seed: 13));
-        WriteSplit(data, "test", SyntheticFaces.Create(perClass: 3, seed: 14));
+        string data = GeneratedFer2013(seed: 13);
         string run = _directory.Combine("run");
         int trained = TrainCommand.Create().Parse(["--data", data, "--out", run, "--recipe", "seed", "--balance", "20", "--epochs", "3", "--max-epochs-now", "1", "--batch-size", "16", "--val-fraction", "0.25"]).Invoke();
         Assert.Equal(0, trained);
@@ -75,6 +71,15 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.Contains("nowhere", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
+    }
+
+    /// <summary>A FER2013 folder of generated faces: 12 training and 3 test images per class.</summary>
+    private string GeneratedFer2013(int seed)
+    {
+        string data = _directory.Combine("fer2013");
+        WriteSplit(data, "train", SyntheticFaces.Create(perClass: 12, seed: seed));
+        WriteSplit(data, "test", SyntheticFaces.Create(perClass: 3, seed: seed + 1));
+        return data;
     }
 
     private static void WriteSplit(string root, string split, FaceDataset faces)
