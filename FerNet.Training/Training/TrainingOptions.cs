@@ -74,7 +74,7 @@ internal sealed record TrainingOptions
     /// <summary>
     /// "float32", or "bfloat16": mixed precision, convolutions and dense layers of training steps in
     /// bfloat16 over float32 weights (see <see cref="Models.FerModel.TrainInBFloat16"/>); fast where
-    /// the CPU has AVX-512 BF16, emulated (and slower) where it has not.
+    /// the CPU has AVX-512 BF16, where oneDNN computes bfloat16 natively.
     /// </summary>
     public string Precision { get; init; } = "float32";
 
