@@ -11,6 +11,7 @@ var root = new RootCommand("FerNet: train facial-expression CNNs on FER2013 with
     SummaryCommand.Create(),
     ExportCommand.Create(),
     EvaluateCommand.Create(),
+    EnsembleCommand.Create(),
     BenchmarkCommand.Create(),
     PredictCommand.Create(),
     FacesCommand.Create(),

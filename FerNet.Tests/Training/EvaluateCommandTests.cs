@@ -41,7 +41,7 @@ public sealed class EvaluateCommandTests(LinearModelFixture fixture) : IClassFix
     public void The_validation_split_is_the_one_training_held_out()
     {
         (string root, _) = WriteTestSplit();
-        WriteFaces(root, "train", count: 70, firstSeed: 700);
+        GeneratedFaceFolder.Write(root, "train", count: 70, firstSeed: 700);
         string json = _directory.Combine("validation.json");
 
         int exitCode = Evaluate("--model", fixture.ModelPath, "--data", root, "--split", "validation", "--seed", "3", "--val-fraction", "0.2", "--json", json);
@@ -75,24 +75,8 @@ public sealed class EvaluateCommandTests(LinearModelFixture fixture) : IClassFix
     private (string Root, List<(string Path, Emotion Label)> Faces) WriteTestSplit()
     {
         string root = _directory.Combine("fer2013");
-        List<(string, Emotion)> faces = WriteFaces(root, "test", count: 28, firstSeed: 500);
+        List<(string, Emotion)> faces = GeneratedFaceFolder.Write(root, "test", count: 28, firstSeed: 500);
         Directory.CreateDirectory(Path.Combine(root, "train"));
         return (root, faces);
-    }
-
-    private static List<(string Path, Emotion Label)> WriteFaces(string root, string split, int count, int firstSeed)
-    {
-        var faces = new List<(string, Emotion)>();
-        for (int i = 0; i < count; i++)
-        {
-            var label = (Emotion)(i % EmotionLabels.Count);
-            string folder = Path.Combine(root, split, EmotionLabels.Name(label));
-            Directory.CreateDirectory(folder);
-            string path = Path.Combine(folder, $"{i}.png");
-            File.WriteAllBytes(path, TestFaces.GrayPng(seed: firstSeed + i));
-            faces.Add((path, label));
-        }
-
-        return faces;
     }
 }

@@ -61,20 +61,33 @@ internal static class OnnxExporter
             Graph = OnnxGraphWriter.Write(model),
         };
         onnx.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
-        foreach ((string key, string value) in Metadata(model.Architecture, info))
-        {
-            onnx.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
-        }
-
+        AddMetadata(onnx, ContractMetadata(model.Architecture));
+        AddMetadata(onnx, RunMetadata(info));
         return onnx;
     }
 
-    private static IEnumerable<(string Key, string Value)> Metadata(string architecture, OnnxExportInfo info)
+    /// <summary>Appends <paramref name="entries"/> to <paramref name="onnx"/>'s <c>metadata_props</c>.</summary>
+    internal static void AddMetadata(ModelProto onnx, IEnumerable<(string Key, string Value)> entries)
+    {
+        foreach ((string key, string value) in entries)
+        {
+            onnx.MetadataProps.Add(new StringStringEntryProto { Key = key, Value = value });
+        }
+    }
+
+    /// <summary>What every FerNet model says about its input, output and architecture.</summary>
+    internal static IEnumerable<(string Key, string Value)> ContractMetadata(string architecture)
     {
         yield return (ModelMetadataKeys.Labels, string.Join(',', EmotionLabels.Names));
         yield return (ModelMetadataKeys.InputSize, $"{FaceInputContract.Width}x{FaceInputContract.Height}x{FaceInputContract.Channels}");
         yield return (ModelMetadataKeys.Normalization, Normalization);
         yield return (ModelMetadataKeys.Architecture, architecture);
+    }
+
+    /// <summary>What a model says about how it was trained, how well it did, and who wrote it when.</summary>
+    internal static IEnumerable<(string Key, string Value)> RunMetadata(OnnxExportInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(info);
         yield return (ModelMetadataKeys.TrainingData, info.TrainingData);
         yield return (ModelMetadataKeys.ValidationAccuracy, info.ValidationAccuracy.ToString("R", CultureInfo.InvariantCulture));
         if (info.TestAccuracy is { } testAccuracy)

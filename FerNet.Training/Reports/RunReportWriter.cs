@@ -44,12 +44,7 @@ internal static class RunReportWriter
             {
                 (float[] probabilities, _) = ModelEvaluation.Predict(model, test);
                 report = ClassificationReport.FromPredictions(test.Labels, ModelEvaluation.ArgMax(probabilities));
-                AtomicFile.WriteAllText(Path.Combine(outputDirectory, "test-report.txt"), report.ToText(digits: 4));
-                AtomicFile.WriteAllText(Path.Combine(outputDirectory, "test-report.json"), report.ToJson());
-                int[,] matrix = ToMatrix(report.ConfusionMatrix);
-                string accuracy = string.Create(CultureInfo.InvariantCulture, $"accuracy {report.Accuracy * 100:F2} %, macro F1 {report.MacroF1:F3}");
-                ConfusionMatrixChart.WriteCounts(matrix, $"{title} on test: {accuracy}", Path.Combine(outputDirectory, "confusion-counts.png"));
-                ConfusionMatrixChart.WriteRowNormalised(matrix, $"{title} on test: {accuracy}", Path.Combine(outputDirectory, "confusion-normalised.png"));
+                TestReportFiles.Write(report, title, outputDirectory);
                 log.WriteLine($"Test split ({test.Count} images), best checkpoint of epoch {header.EpochsCompleted}:");
                 log.WriteLine(report.ToText(digits: 4));
             }
@@ -72,19 +67,5 @@ internal static class RunReportWriter
         return string.Create(
             CultureInfo.InvariantCulture,
             $"FER2013 training split: {1 - options.ValidationFraction:P0} for training, a stratified {options.ValidationFraction:P0} held out for validation (seed {options.Seed}); recipe '{options.Recipe}'; the checkpoint of epoch {header.EpochsCompleted} of {options.Epochs}, chosen by validation accuracy");
-    }
-
-    private static int[,] ToMatrix(ConfusionMatrix confusion)
-    {
-        var matrix = new int[EmotionLabels.Count, EmotionLabels.Count];
-        for (int truth = 0; truth < EmotionLabels.Count; truth++)
-        {
-            for (int predicted = 0; predicted < EmotionLabels.Count; predicted++)
-            {
-                matrix[truth, predicted] = confusion[(Emotion)truth, (Emotion)predicted];
-            }
-        }
-
-        return matrix;
     }
 }

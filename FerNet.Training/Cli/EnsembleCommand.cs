@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Globalization;
+using FerNet.Core.Data;
+using FerNet.Core.IO;
+using FerNet.Core.Metrics;
+using FerNet.Core.Models;
+using FerNet.Inference;
+using FerNet.Training.Data;
+using FerNet.Training.Evaluation;
+using FerNet.Training.Export;
+using FerNet.Training.Reports;
+using Google.Protobuf;
+using Onnx;
+
+namespace FerNet.Training.Cli;
+
+/// <summary>`ensemble`: joins exported models into one, scored on validation (and test) through FerNet.Inference.</summary>
+internal static class EnsembleCommand
+{
+    public static Command Create()
+    {
+        var models = new Option<string[]>("--model") { Description = "An exported FerNet .onnx model; give two or more (--model a.onnx --model b.onnx).", Required = true, AllowMultipleArgumentsPerToken = true };
+        var output = new Option<string>("--out") { Description = "The ensemble .onnx file to write.", Required = true };
+        var data = new Option<string>("--data") { Description = "FER2013 root or CSV: the ensemble is scored on the validation split (and the test split, when there is one) and the scores go into its metadata.", Required = true };
+        var seed = new Option<int>("--seed") { Description = "The members' training --seed: it chose the validation split, which no member may have trained on.", DefaultValueFactory = _ => 1 };
+        var validationFraction = new Option<double>("--val-fraction") { Description = "The members' training --val-fraction.", DefaultValueFactory = _ => 0.1 };
+        var reports = new Option<string?>("--reports") { Description = "Write the validation report (validation.json) and the test report with its confusion-matrix pictures into this folder." };
+        var command = new Command("ensemble", "Join exported models into one ONNX model that averages their logits.") { models, output, data, seed, validationFraction, reports };
+        command.SetAction(result => Run(
+            result.GetValue(models)!,
+            Path.GetFullPath(result.GetValue(output)!),
+            DataLocation.Require(result.GetValue(data)!),
+            result.GetValue(seed),
+            result.GetValue(validationFraction),
+            result.GetValue(reports)));
+        return command;
+    }
+
+    private static int Run(string[] modelPaths, string outputPath, string dataPath, int seed, double validationFraction, string? reportDirectory)
+    {
+        TextWriter log = System.Console.Out;
+        var members = modelPaths.Select(path => (Path: path, Model: OnnxEnsemble.ReadMember(path))).ToList();
+        ModelProto ensemble = OnnxEnsemble.Combine(members);
+        foreach ((string path, ModelProto model) in members)
+        {
+            log.WriteLine($"Member {path}: {OnnxEnsemble.Metadata(model, ModelMetadataKeys.Architecture)}, recorded validation accuracy {OnnxEnsemble.Metadata(model, ModelMetadataKeys.ValidationAccuracy) ?? "unknown"}.");
+        }
+
+        ClassificationReport validation;
+        ClassificationReport? test = null;
+        using (EmotionModel candidate = EmotionClassifier.FromBytes(ensemble.ToByteArray()))
+        {
+            FaceDataset train = Fer2013.Load(dataPath, Fer2013Split.Train);
+            FaceDataset held = train.Select(StratifiedSplit.Split(train, validationFraction, seed).Validation);
+            validation = OnnxModelEvaluation.Evaluate(candidate, held, System.Console.Error);
+            log.WriteLine($"Ensemble on the validation split ({held.Count} images):");
+            log.WriteLine(validation.ToText(digits: 4));
+            if (TrainCommand.LoadTestSplit(dataPath, log) is { } testSplit)
+            {
+                test = OnnxModelEvaluation.Evaluate(candidate, testSplit, System.Console.Error);
+                log.WriteLine($"Ensemble on the test split ({testSplit.Count} images):");
+                log.WriteLine(test.ToText(digits: 4));
+            }
+        }
+
+        OnnxExporter.AddMetadata(ensemble, OnnxExporter.RunMetadata(new OnnxExportInfo
+        {
+            TrainingData = string.Create(
+                CultureInfo.InvariantCulture,
+                $"Ensemble of {members.Count} FerNet models, scored on the stratified {validationFraction:P0} of the FER2013 training split held out with seed {seed}: ")
+                + string.Join("; ", members.Select((m, i) => $"m{i}: {OnnxEnsemble.Metadata(m.Model, ModelMetadataKeys.TrainingData) ?? "unknown"}")),
+            ValidationAccuracy = validation.Accuracy,
+            TestAccuracy = test?.Accuracy,
+        }));
+        if (reportDirectory is not null)
+        {
+            Directory.CreateDirectory(reportDirectory);
+            AtomicFile.WriteAllText(Path.Combine(reportDirectory, "validation.json"), validation.ToJson());
+            if (test is not null)
+            {
+                TestReportFiles.Write(test, ensemble.Graph.Name, reportDirectory);
+            }
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
+        AtomicFile.Write(outputPath, ensemble.WriteTo);
+        log.WriteLine($"Wrote {outputPath}.");
+        return 0;
+    }
+}
