@@ -73,8 +73,8 @@ internal sealed record TrainingOptions
 
     /// <summary>
     /// "float32", or "bfloat16": mixed precision, convolutions and dense layers of training steps in
-    /// bfloat16 over float32 weights (see <see cref="Models.FerModel.TrainInBFloat16"/>); fast where
-    /// the CPU has AVX-512 BF16, where oneDNN computes bfloat16 natively.
+    /// bfloat16 over float32 weights (see <see cref="Models.FerModel.TrainInBFloat16"/>); faster on
+    /// some CPUs with AVX-512 BF16 and slower on others (the README has the measurements).
     /// </summary>
     public string Precision { get; init; } = "float32";
 
