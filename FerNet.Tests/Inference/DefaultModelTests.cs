@@ -4,6 +4,7 @@ using FerNet.Core.Data;
 using FerNet.Core.Models;
 using FerNet.Inference;
 using FerNet.Tests.TestData;
+using FerNet.Training.Models;
 
 namespace FerNet.Tests.Inference;
 
@@ -64,7 +65,11 @@ public sealed class DefaultModelTests(DefaultModelScores scores) : IClassFixture
         IReadOnlyDictionary<string, string> metadata = EmotionClassifier.DefaultModelMetadata;
 
         Assert.Equal(string.Join(',', EmotionLabels.Names), metadata[ModelMetadataKeys.Labels]);
-        Assert.Contains(metadata[ModelMetadataKeys.Architecture], new[] { "fer-vgg", "fer-vgg-dense", "seed-cnn" });
+        string architecture = metadata[ModelMetadataKeys.Architecture];
+        string[] members = architecture.StartsWith("ensemble(", StringComparison.Ordinal) && architecture.EndsWith(')')
+            ? architecture["ensemble(".Length..^1].Split(',')
+            : [architecture];
+        Assert.All(members, member => Assert.Contains(member, ModelCatalog.Names));
         Assert.True(double.Parse(metadata[ModelMetadataKeys.ValidationAccuracy], CultureInfo.InvariantCulture) > 0.5);
     }
 
