@@ -57,18 +57,13 @@ internal static class OnnxEnsemble
     /// </summary>
     /// <param name="members">The members with the paths they were read from (for error messages), each checked by <see cref="ReadMember"/>.</param>
     /// <exception cref="ArgumentException">Fewer than <see cref="MinimumMembers"/> members.</exception>
-    /// <exception cref="InvalidModelException">A member is not a FerNet model, or the members' opsets differ.</exception>
+    /// <exception cref="InvalidModelException">The members' opsets differ.</exception>
     public static ModelProto Combine(IReadOnlyList<(string Path, ModelProto Model)> members)
     {
         ArgumentNullException.ThrowIfNull(members);
         if (members.Count < MinimumMembers)
         {
             throw new ArgumentException($"An ensemble needs at least {MinimumMembers} models; got {members.Count}.", nameof(members));
-        }
-
-        foreach ((string path, ModelProto model) in members)
-        {
-            CheckMember(model, path);
         }
 
         long opset = DefaultOpset(members[0].Model);

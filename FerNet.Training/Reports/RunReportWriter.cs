@@ -1,7 +1,5 @@
 using System.Globalization;
-using FerNet.Core;
 using FerNet.Core.Data;
-using FerNet.Core.IO;
 using FerNet.Core.Metrics;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Evaluation;
