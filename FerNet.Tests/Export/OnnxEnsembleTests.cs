@@ -67,6 +67,25 @@ public sealed class OnnxEnsembleTests(EnsembleMembersFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void An_ensemble_member_joins_with_its_own_members_so_every_model_weighs_the_same()
+    {
+        string pair = WriteEnsemble(fixture.Paths, "pair.onnx");
+        string nested = WriteEnsemble([pair, fixture.Paths[0]], "nested.onnx");
+
+        ClassScores ensemble = Score(nested);
+        ClassScores first = Score(fixture.Paths[0]);
+        ClassScores second = Score(fixture.Paths[1]);
+        using EmotionModel model = EmotionClassifier.Load(nested);
+
+        Assert.Equal("ensemble(fer-vgg,seed-cnn,fer-vgg)", model.Metadata[ModelMetadataKeys.Architecture]);
+        for (int i = 0; i < ensemble.Logits.Count; i++)
+        {
+            // Mean of the pair's mean and the first model would be (3·first + second)/4 instead.
+            Assert.Equal(((2 * (double)first.Logits[i]) + second.Logits[i]) / 3, ensemble.Logits[i], 1e-4);
+        }
+    }
+
+    [Fact]
     public void One_model_is_not_an_ensemble()
     {
         var members = new List<(string, ModelProto)> { (fixture.Paths[0], OnnxEnsemble.ReadMember(fixture.Paths[0])) };

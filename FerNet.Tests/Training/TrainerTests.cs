@@ -41,6 +41,23 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void RunsWithOtherSeedsHoldOutTheSameImagesWhenTheyShareTheSplitSeed()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 10, seed: 8);
+        byte[] HeldOut(TrainingOptions options)
+        {
+            var trainer = new Trainer(options, _directory, TextWriter.Null);
+            trainer.Prepare(data);
+            return trainer.Data!.Value.Validation.Pixels.ToArray();
+        }
+
+        byte[] first = HeldOut(SmallRun(epochs: 1) with { Seed = 1 });
+
+        Assert.Equal(first, HeldOut(SmallRun(epochs: 1) with { Seed = 2, SplitSeed = 1 }));
+        Assert.NotEqual(first, HeldOut(SmallRun(epochs: 1) with { Seed = 2 }));
+    }
+
+    [Fact]
     public void HistoryRecordsTheValidationSplitsAccuracyAndMacroF1()
     {
         FaceDataset data = SyntheticFaces.Create(perClass: 10, seed: 7);

@@ -22,7 +22,7 @@ internal static class EnsembleCommand
         var models = new Option<string[]>("--model") { Description = "An exported FerNet .onnx model; give two or more (--model a.onnx --model b.onnx).", Required = true, AllowMultipleArgumentsPerToken = true };
         var output = new Option<string>("--out") { Description = "The ensemble .onnx file to write.", Required = true };
         var data = new Option<string>("--data") { Description = "FER2013 root or CSV: the ensemble is scored on the validation split (and the test split, when there is one) and the scores go into its metadata.", Required = true };
-        var seed = new Option<int>("--seed") { Description = "The members' training --seed: it chose the validation split, which no member may have trained on.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "The members' training --split-seed (or --seed where they set none): it chose the validation split, which no member may have trained on.", DefaultValueFactory = _ => 1 };
         var validationFraction = new Option<double>("--val-fraction") { Description = "The members' training --val-fraction.", DefaultValueFactory = _ => 0.1 };
         var reports = new Option<string?>("--reports") { Description = "Write the validation report (validation.json) and the test report with its confusion-matrix pictures into this folder." };
         var command = new Command("ensemble", "Join exported models into one ONNX model that averages their logits.") { models, output, data, seed, validationFraction, reports };

@@ -16,7 +16,7 @@ internal static class EvaluateCommand
         var model = new Option<string>("--model") { Description = "The .onnx model to score.", Required = true };
         var data = new Option<string>("--data") { Description = "FER2013 root (Kaggle folders) or challenge CSV.", Required = true };
         var split = new Option<string>("--split") { Description = "test (PublicTest), private (PrivateTest, CSV only), train, or validation (the split `train` held out).", DefaultValueFactory = _ => "test" };
-        var seed = new Option<int>("--seed") { Description = "With --split validation: the training run's --seed.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "With --split validation: the training run's --split-seed (or --seed where it set none).", DefaultValueFactory = _ => 1 };
         var validationFraction = new Option<double>("--val-fraction") { Description = "With --split validation: the training run's --val-fraction.", DefaultValueFactory = _ => 0.1 };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
         var augmentation = new Option<string>("--tta") { Description = "Test-time augmentation: none, or flip (average each face with its mirror image; twice the model time).", DefaultValueFactory = _ => "none" };

@@ -20,6 +20,7 @@ internal static class TrainCommand
         var batchSize = new Option<int?>("--batch-size") { Description = "Images per step (default: the recipe's)." };
         var learningRate = new Option<double?>("--lr") { Description = "Initial or peak learning rate (default: the recipe's)." };
         var seed = new Option<int>("--seed") { Description = "Seed for every random choice.", DefaultValueFactory = _ => 1 };
+        var splitSeed = new Option<int?>("--split-seed") { Description = "Seed of the validation split alone (default: --seed); runs meant for one ensemble share it." };
         var validation = new Option<double>("--val-fraction") { Description = "Share of the training data held out for validation.", DefaultValueFactory = _ => 0.1 };
         var balance = new Option<int?>("--balance") { Description = "Balance every class to this many images (the seed's offline balancing); 0 turns it off." };
         var weighting = new Option<string?>("--class-weights") { Description = "none, inverse or sqrt-inverse (default: the recipe's)." };
@@ -33,7 +34,7 @@ internal static class TrainCommand
 
         var command = new Command("train", "Train a FerNet model on FER2013.")
         {
-            data, output, recipe, arch, epochs, batchSize, learningRate, seed, validation, balance, weighting, earlyStopping, initFrom, precision, resume, threads, device, maxEpochs,
+            data, output, recipe, arch, epochs, batchSize, learningRate, seed, splitSeed, validation, balance, weighting, earlyStopping, initFrom, precision, resume, threads, device, maxEpochs,
         };
         command.SetAction(result =>
         {
@@ -50,6 +51,7 @@ internal static class TrainCommand
                 BatchSize = result.GetValue(batchSize) ?? options.BatchSize,
                 LearningRate = result.GetValue(learningRate) ?? options.LearningRate,
                 Seed = result.GetValue(seed),
+                SplitSeed = result.GetValue(splitSeed),
                 ValidationFraction = result.GetValue(validation),
                 BalancePerClass = result.GetValue(balance) is int b ? (b == 0 ? null : b) : options.BalancePerClass,
                 ClassWeighting = result.GetValue(weighting) ?? options.ClassWeighting,

@@ -18,11 +18,16 @@ namespace FerNet.Training.Export;
 /// so members with identical layer names cannot collide; each member's own Softmax is dropped, the
 /// ensemble computing its own. Members must be FerNet models: one input <c>input</c>, outputs
 /// <c>probabilities</c> and <c>logits</c>, labels in FerNet's order, no subgraphs, the same opset.
+/// A member that is itself an ensemble joins with its own members, so that every model weighs the
+/// same in the mean: adding a model to the default ensemble needs only the ensemble's file.
 /// </remarks>
 internal static class OnnxEnsemble
 {
     /// <summary>The fewest members an ensemble has.</summary>
     public const int MinimumMembers = 2;
+
+    private const string MeanNodeName = "ensemble/mean";
+    private const string ArchitecturePrefix = "ensemble(";
 
     /// <summary>Reads the FerNet model at <paramref name="path"/> as an ensemble member.</summary>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
@@ -49,7 +54,7 @@ internal static class OnnxEnsemble
     }
 
     /// <summary>The architecture name an ensemble of <paramref name="architectures"/> records, e.g. <c>ensemble(fer-vgg,fer-vgg)</c>.</summary>
-    public static string ArchitectureName(IEnumerable<string> architectures) => $"ensemble({string.Join(',', architectures)})";
+    public static string ArchitectureName(IEnumerable<string> architectures) => $"{ArchitecturePrefix}{string.Join(',', architectures)})";
 
     /// <summary>
     /// The ensemble of <paramref name="members"/> with FerNet's contract metadata (labels, input,
@@ -73,15 +78,16 @@ internal static class OnnxEnsemble
                 $"Ensemble member {odd.Path} uses opset {DefaultOpset(odd.Model)}, {members[0].Path} opset {opset}; every member must use the same one.");
         }
 
-        var graph = new GraphProto { Name = ArchitectureName(members.Select(m => Architecture(m.Model))) };
+        List<string> architectures = [.. members.SelectMany(m => LeafArchitectures(m.Model))];
+        var graph = new GraphProto { Name = ArchitectureName(architectures) };
         graph.Input.Add(members[0].Model.Graph.Input[0].Clone());
         var memberLogits = new List<string>();
         for (int index = 0; index < members.Count; index++)
         {
-            memberLogits.Add(AddMember(graph, members[index].Model.Graph, $"m{index}/"));
+            memberLogits.AddRange(AddMember(graph, members[index].Model.Graph, $"m{index}/"));
         }
 
-        var mean = new NodeProto { Name = "ensemble/mean", OpType = "Mean", Output = { FaceInputContract.LogitsName } };
+        var mean = new NodeProto { Name = MeanNodeName, OpType = "Mean", Output = { FaceInputContract.LogitsName } };
         mean.Input.AddRange(memberLogits);
         graph.Node.Add(mean);
         graph.Node.Add(new NodeProto
@@ -100,7 +106,7 @@ internal static class OnnxEnsemble
             IrVersion = members.Max(m => m.Model.IrVersion),
             ProducerName = OnnxExporter.ProducerName,
             ProducerVersion = members[0].Model.ProducerVersion,
-            DocString = $"FerNet ensemble of {members.Count} facial-expression classifiers ({string.Join(", ", members.Select(m => Architecture(m.Model)))}): a 48x48 grayscale face (pixel/255) to probabilities of {string.Join(", ", EmotionLabels.Names)}, the softmax of the members' mean logits.",
+            DocString = $"FerNet ensemble of {architectures.Count} facial-expression classifiers ({string.Join(", ", architectures)}): a 48x48 grayscale face (pixel/255) to probabilities of {string.Join(", ", EmotionLabels.Names)}, the softmax of the members' mean logits.",
             Graph = graph,
         };
         ensemble.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = opset });
@@ -112,11 +118,24 @@ internal static class OnnxEnsemble
     public static string? Metadata(ModelProto model, string key) =>
         model.MetadataProps.FirstOrDefault(p => p.Key == key)?.Value;
 
-    private static string Architecture(ModelProto model) => Metadata(model, ModelMetadataKeys.Architecture) ?? "unknown";
+    /// <summary>The architectures of the single models in <paramref name="model"/>: its own, or its members' when it is an ensemble.</summary>
+    private static IEnumerable<string> LeafArchitectures(ModelProto model)
+    {
+        string architecture = Metadata(model, ModelMetadataKeys.Architecture) ?? "unknown";
+        return MeanNode(model.Graph) is not null && architecture.StartsWith(ArchitecturePrefix, StringComparison.Ordinal) && architecture.EndsWith(')')
+            ? architecture[ArchitecturePrefix.Length..^1].Split(',')
+            : [architecture];
+    }
 
-    private static string AddMember(GraphProto ensemble, GraphProto member, string prefix)
+    /// <summary>The node of an ensemble that averages its members' logits; null in a single model.</summary>
+    private static NodeProto? MeanNode(GraphProto graph) =>
+        graph.Node.FirstOrDefault(n => n.Name == MeanNodeName && n.OpType == "Mean" && n.Output.Count == 1 && n.Output[0] == FaceInputContract.LogitsName);
+
+    /// <summary>Adds <paramref name="member"/>'s nodes under <paramref name="prefix"/>; returns the logits it contributes to the mean, one per single model.</summary>
+    private static IReadOnlyList<string> AddMember(GraphProto ensemble, GraphProto member, string prefix)
     {
         string Rename(string name) => name.Length == 0 || name == FaceInputContract.InputName ? name : prefix + name;
+        NodeProto? innerMean = MeanNode(member);
 
         foreach (TensorProto initializer in member.Initializer)
         {
@@ -125,7 +144,7 @@ internal static class OnnxEnsemble
             ensemble.Initializer.Add(renamed);
         }
 
-        foreach (NodeProto node in member.Node.Where(n => !n.Output.Contains(FaceInputContract.OutputName)))
+        foreach (NodeProto node in member.Node.Where(n => !n.Output.Contains(FaceInputContract.OutputName) && n != innerMean))
         {
             NodeProto renamed = node.Clone();
             renamed.Name = prefix + node.Name;
@@ -149,7 +168,7 @@ internal static class OnnxEnsemble
             ensemble.ValueInfo.Add(renamed);
         }
 
-        return Rename(FaceInputContract.LogitsName);
+        return innerMean is null ? [Rename(FaceInputContract.LogitsName)] : [.. innerMean.Input.Select(Rename)];
     }
 
     private static void CheckMember(ModelProto model, string path)

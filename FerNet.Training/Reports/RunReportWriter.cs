@@ -64,6 +64,6 @@ internal static class RunReportWriter
         var options = header.Options;
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"FER2013 training split: {1 - options.ValidationFraction:P0} for training, a stratified {options.ValidationFraction:P0} held out for validation (seed {options.Seed}); recipe '{options.Recipe}'; the checkpoint of epoch {header.EpochsCompleted} of {options.Epochs}, chosen by validation accuracy");
+            $"FER2013 training split: {1 - options.ValidationFraction:P0} for training, a stratified {options.ValidationFraction:P0} held out for validation (split seed {options.EffectiveSplitSeed}); recipe '{options.Recipe}'; the checkpoint of epoch {header.EpochsCompleted} of {options.Epochs}, chosen by validation accuracy");
     }
 }

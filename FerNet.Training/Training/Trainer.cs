@@ -56,7 +56,7 @@ internal sealed class Trainer
     /// <summary>Splits <paramref name="trainingData"/> into training and validation data and balances the training part.</summary>
     public void Prepare(FaceDataset trainingData)
     {
-        (int[] trainIndices, int[] validationIndices) = StratifiedSplit.Split(trainingData, _options.ValidationFraction, _options.Seed);
+        (int[] trainIndices, int[] validationIndices) = StratifiedSplit.Split(trainingData, _options.ValidationFraction, _options.EffectiveSplitSeed);
         FaceDataset train = trainingData.Select(trainIndices);
         FaceDataset validation = trainingData.Select(validationIndices);
         int[] before = train.ClassCounts();

@@ -17,8 +17,18 @@ internal sealed record TrainingOptions
     /// <summary>Images per optimiser step.</summary>
     public int BatchSize { get; init; } = 64;
 
-    /// <summary>Seed for every random choice: split, balancing, shuffling, augmentation, dropout, initialisation.</summary>
+    /// <summary>Seed for every random choice: split (unless <see cref="SplitSeed"/> is set), balancing, shuffling, augmentation, dropout, initialisation.</summary>
     public int Seed { get; init; } = 1;
+
+    /// <summary>
+    /// Seed of the validation split alone; null: <see cref="Seed"/>. Runs that differ in
+    /// <see cref="Seed"/> but share this hold out the same images, so an ensemble of them can still be
+    /// scored on a validation split none of its members trained on.
+    /// </summary>
+    public int? SplitSeed { get; init; }
+
+    /// <summary>The seed the validation split is drawn with.</summary>
+    public int EffectiveSplitSeed => SplitSeed ?? Seed;
 
     /// <summary>Share of each class of the training data held out for validation.</summary>
     public double ValidationFraction { get; init; } = 0.1;
