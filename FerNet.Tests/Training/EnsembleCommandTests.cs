@@ -48,6 +48,25 @@ public sealed class EnsembleCommandTests(EnsembleMembersFixture members) : IClas
     }
 
     [Fact]
+    public void Validation_only_leaves_the_test_split_unscored()
+    {
+        string root = _directory.Combine("fer2013");
+        GeneratedFaceFolder.Write(root, "train", count: 28, firstSeed: 1200);
+        GeneratedFaceFolder.Write(root, "test", count: 14, firstSeed: 1300);
+        string output = _directory.Combine("candidate.onnx");
+        string reports = _directory.Combine("candidate-reports");
+
+        int exitCode = Ensemble("--model", members.Paths[0], "--model", members.Paths[1], "--out", output, "--data", root, "--validation-only", "--reports", reports);
+
+        using EmotionModel written = EmotionClassifier.Load(output);
+        Assert.Equal(0, exitCode);
+        Assert.True(written.Metadata.ContainsKey(ModelMetadataKeys.ValidationAccuracy));
+        Assert.False(written.Metadata.ContainsKey(ModelMetadataKeys.TestAccuracy));
+        Assert.True(File.Exists(Path.Combine(reports, "validation.json")));
+        Assert.False(File.Exists(Path.Combine(reports, "test-report.json")));
+    }
+
+    [Fact]
     public void A_bad_member_leaves_no_model_behind()
     {
         string root = _directory.Combine("fer2013");

@@ -24,19 +24,21 @@ internal static class EnsembleCommand
         var data = new Option<string>("--data") { Description = "FER2013 root or CSV: the ensemble is scored on the validation split (and the test split, when there is one) and the scores go into its metadata.", Required = true };
         var seed = new Option<int>("--seed") { Description = "The members' training --split-seed (or --seed where they set none): it chose the validation split, which no member may have trained on.", DefaultValueFactory = _ => 1 };
         var validationFraction = new Option<double>("--val-fraction") { Description = "The members' training --val-fraction.", DefaultValueFactory = _ => 0.1 };
+        var validationOnly = new Option<bool>("--validation-only") { Description = "Score on the validation split alone, leaving the test split unseen: for comparing candidate ensembles before choosing one." };
         var reports = new Option<string?>("--reports") { Description = "Write the validation report (validation.json) and the test report with its confusion-matrix pictures into this folder." };
-        var command = new Command("ensemble", "Join exported models into one ONNX model that averages their logits.") { models, output, data, seed, validationFraction, reports };
+        var command = new Command("ensemble", "Join exported models into one ONNX model that averages their logits.") { models, output, data, seed, validationFraction, validationOnly, reports };
         command.SetAction(result => Run(
             result.GetValue(models)!,
             Path.GetFullPath(result.GetValue(output)!),
             DataLocation.Require(result.GetValue(data)!),
             result.GetValue(seed),
             result.GetValue(validationFraction),
+            result.GetValue(validationOnly),
             result.GetValue(reports)));
         return command;
     }
 
-    private static int Run(string[] modelPaths, string outputPath, string dataPath, int seed, double validationFraction, string? reportDirectory)
+    private static int Run(string[] modelPaths, string outputPath, string dataPath, int seed, double validationFraction, bool validationOnly, string? reportDirectory)
     {
         TextWriter log = System.Console.Out;
         var members = modelPaths.Select(path => (Path: path, Model: OnnxEnsemble.ReadMember(path))).ToList();
@@ -55,7 +57,7 @@ internal static class EnsembleCommand
             validation = OnnxModelEvaluation.Evaluate(candidate, held, System.Console.Error);
             log.WriteLine($"Ensemble on the validation split ({held.Count} images):");
             log.WriteLine(validation.ToText(digits: 4));
-            if (TrainCommand.LoadTestSplit(dataPath, log) is { } testSplit)
+            if (!validationOnly && TrainCommand.LoadTestSplit(dataPath, log) is { } testSplit)
             {
                 test = OnnxModelEvaluation.Evaluate(candidate, testSplit, System.Console.Error);
                 log.WriteLine($"Ensemble on the test split ({testSplit.Count} images):");
