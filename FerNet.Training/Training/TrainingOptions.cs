@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using FerNet.Training.Augmentation;
 
 namespace FerNet.Training.Training;
@@ -28,6 +29,8 @@ internal sealed record TrainingOptions
     public int? SplitSeed { get; init; }
 
     /// <summary>The seed the validation split is drawn with.</summary>
+    /// <remarks>Derived from the two seeds, so checkpoints do not store it.</remarks>
+    [JsonIgnore]
     public int EffectiveSplitSeed => SplitSeed ?? Seed;
 
     /// <summary>Share of each class of the training data held out for validation.</summary>
