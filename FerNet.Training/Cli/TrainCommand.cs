@@ -29,7 +29,7 @@ internal static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var device = new Option<string>("--device") { Description = "cpu (cuda needs a libtorch-cuda package, which this build does not reference).", DefaultValueFactory = _ => "cpu" };
         var initFrom = new Option<string?>("--init-from") { Description = "Start from this checkpoint's weights (same architecture) instead of a random initialisation; the optimiser and schedule start afresh." };
-        var precision = new Option<string?>("--precision") { Description = "float32, or bfloat16: mixed-precision training steps over float32 weights; measured 1.5x faster for fer-vgg on an AMD EPYC with AVX-512 BF16 0.84x on an Intel Xeon with AVX-512 BF16 but no AMX, and 1.4x on one with AMX, so run `benchmark` first (default: the recipe's)." };
+        var precision = new Option<string?>("--precision") { Description = "float32, or bfloat16: mixed-precision training steps over float32 weights; measured 1.5x faster for fer-vgg on an AMD EPYC with AVX-512 BF16, 0.84x on an Intel Xeon with AVX-512 BF16 but no AMX, and 1.4x on one with AMX, so run `benchmark` first (default: the recipe's)." };
         var maxEpochs = new Option<int?>("--max-epochs-now") { Description = "Stop after this many epochs in this call (resume later to finish)." };
 
         var command = new Command("train", "Train a FerNet model on FER2013.")
