@@ -6,7 +6,7 @@ namespace FerNet.Core.IO;
 /// file system), are flushed to disk, and the temporary file is renamed over the target. On failure
 /// the temporary file is removed and the target is left as it was.
 /// </summary>
-internal static class AtomicFile
+public static class AtomicFile
 {
     /// <summary>Writes whatever <paramref name="write"/> puts into the stream to <paramref name="path"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="path"/> names a folder.</exception>
