@@ -1,3 +1,4 @@
+using FerNet.Inference.Images;
 using Microsoft.ML.Data;
 
 namespace FerNet.Inference;

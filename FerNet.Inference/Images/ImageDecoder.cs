@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using Microsoft.ML.Data;
 using SkiaSharp;
 
-namespace FerNet.Inference;
+namespace FerNet.Inference.Images;
 
 /// <summary>
 /// Turns encoded images into <see cref="MLImage"/>s, refusing what should not be decoded. The

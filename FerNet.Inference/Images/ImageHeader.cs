@@ -1,4 +1,4 @@
-namespace FerNet.Inference;
+namespace FerNet.Inference.Images;
 
 /// <summary>What an encoded image's header says before any pixel is decoded.</summary>
 /// <param name="Format">The format name, such as "JPEG".</param>

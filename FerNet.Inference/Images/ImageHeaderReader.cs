@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace FerNet.Inference;
+namespace FerNet.Inference.Images;
 
 /// <summary>
 /// Reads the dimensions of a JPEG, PNG, BMP, GIF or WebP image from its header, so that a

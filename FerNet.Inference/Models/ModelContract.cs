@@ -2,7 +2,7 @@ using FerNet.Core;
 using FerNet.Core.Models;
 using Microsoft.ML.OnnxRuntime;
 
-namespace FerNet.Inference;
+namespace FerNet.Inference.Models;
 
 /// <summary>
 /// Checks at load time that an ONNX model fits FerNet: one float32 input "input" of shape

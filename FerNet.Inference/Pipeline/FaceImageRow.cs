@@ -2,7 +2,7 @@ using FerNet.Core;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Image;
 
-namespace FerNet.Inference;
+namespace FerNet.Inference.Pipeline;
 
 /// <summary>
 /// The ML.NET row of the image pipeline: one decoded image going in, the same column holding it

@@ -1,6 +1,6 @@
 using FerNet.Core;
 
-namespace FerNet.Inference;
+namespace FerNet.Inference.Pipeline;
 
 /// <summary>Left-right mirroring of preprocessed 48 x 48 faces, the view <see cref="TestTimeAugmentation.HorizontalFlip"/> adds.</summary>
 internal static class FaceMirror

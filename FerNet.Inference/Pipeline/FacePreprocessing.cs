@@ -3,13 +3,15 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Image;
 
-namespace FerNet.Inference;
+namespace FerNet.Inference.Pipeline;
 
 /// <summary>
-/// The image half of the ML.NET pipeline, built once: resize to 48 x 48 (scaled to cover and
-/// centre-cropped, so a face crop that is not square keeps its proportions), then 8-bit gray
-/// (ITU-R BT.709 luminance, rounded, as ImageSharp's L8 computes it) divided by 255. For any image
-/// this is the training side's "decode to 8-bit gray, value / 255".
+/// The one definition of how a decoded face becomes the model's input, as an ML.NET pipeline built
+/// once: resize to 48 x 48 (scaled to cover and centre-cropped, so a face crop that is not square
+/// keeps its proportions), then 8-bit gray (ITU-R BT.709 luminance, rounded, as ImageSharp's L8
+/// computes it) divided by 255. For any image this is the training side's "decode to 8-bit gray,
+/// value / 255". Single images go through a pooled prediction engine, batches through one IDataView
+/// pass; both run the same fitted <see cref="Transformer"/>.
 /// </summary>
 /// <remarks>
 /// Gray conversion and pixel extraction are one custom mapping rather than ML.NET's
@@ -19,16 +21,16 @@ namespace FerNet.Inference;
 /// ExtractPixels' <see cref="MLImage.Pixels"/> throws <see cref="MissingMethodException"/>.
 /// ResizeImages and <see cref="MLImage.GetBGRPixels"/> behave the same under both.
 /// </remarks>
-internal sealed class FacePreprocessing
+internal sealed class FacePreprocessing : IDisposable
 {
     /// <summary>The column holding the decoded image, and then the image resized to 48 x 48.</summary>
     public const string ImageColumn = "image";
 
     private readonly MLContext _mlContext;
+    private readonly PredictionEnginePool<FaceImageRow, FaceTensorRow> _engines;
 
     /// <param name="mlContext">The context the pipeline belongs to.</param>
-    /// <param name="mirrored">Whether each face comes out mirrored left to right (after the resize): the second view of <see cref="TestTimeAugmentation.HorizontalFlip"/>.</param>
-    public FacePreprocessing(MLContext mlContext, bool mirrored = false)
+    public FacePreprocessing(MLContext mlContext)
     {
         _mlContext = mlContext;
         IDataView empty = mlContext.Data.LoadFromEnumerable(Array.Empty<FaceImageRow>());
@@ -44,13 +46,25 @@ internal sealed class FacePreprocessing
         // Fitted on its own: inside an estimator chain, the custom mapping's schema check compares
         // image types by reference and refuses the resize step's Image<48, 48>.
         ITransformer grayPixels = mlContext.Transforms
-            .CustomMapping<FaceImageRow, FaceTensorRow>(mirrored ? WriteMirroredScaledGray : WriteScaledGray, contractName: null)
+            .CustomMapping<FaceImageRow, FaceTensorRow>(WriteScaledGray, contractName: null)
             .Fit(resize.Transform(empty));
         Transformer = resize.Append(grayPixels);
+        _engines = new PredictionEnginePool<FaceImageRow, FaceTensorRow>(mlContext, Transformer);
     }
 
     /// <summary>The fitted transformer: <see cref="FaceImageRow"/> in, an "input" column of 1 x 48 x 48 floats out.</summary>
     public ITransformer Transformer { get; }
+
+    /// <summary>The model's input value of an 8-bit gray pixel.</summary>
+    public static float Scale(byte gray) => gray * FaceInputContract.PixelScale;
+
+    /// <summary>
+    /// Preprocesses one image into <paramref name="face"/> (48 x 48 floats). The image must belong
+    /// to the caller alone: when it is already 48 x 48, ML.NET's resize passes it through as its
+    /// output and disposes it on a later call.
+    /// </summary>
+    public void WriteFace(MLImage image, Span<float> face) =>
+        _engines.Predict(new FaceImageRow { Image = image }).Input.CopyTo(face);
 
     /// <summary>
     /// Preprocesses <paramref name="images"/> in one pass over an IDataView and writes them back to
@@ -78,6 +92,9 @@ internal sealed class FacePreprocessing
         }
     }
 
+    /// <summary>Releases the pooled prediction engines.</summary>
+    public void Dispose() => _engines.Dispose();
+
     private static void WriteScaledGray(FaceImageRow source, FaceTensorRow destination)
     {
         byte[] bgr = source.Image!.GetBGRPixels;
@@ -85,15 +102,9 @@ internal sealed class FacePreprocessing
         for (int i = 0; i < input.Length; i++)
         {
             byte gray = (byte)((bgr[(3 * i) + 2] * 0.2126f) + (bgr[(3 * i) + 1] * 0.7152f) + (bgr[3 * i] * 0.0722f) + 0.5f);
-            input[i] = gray * FaceInputContract.PixelScale;
+            input[i] = Scale(gray);
         }
 
         destination.Input = input;
-    }
-
-    private static void WriteMirroredScaledGray(FaceImageRow source, FaceTensorRow destination)
-    {
-        WriteScaledGray(source, destination);
-        FaceMirror.MirrorInPlace(destination.Input);
     }
 }

@@ -1,7 +1,7 @@
 using FerNet.Core;
 using Microsoft.ML.Data;
 
-namespace FerNet.Inference;
+namespace FerNet.Inference.Pipeline;
 
 /// <summary>The ML.NET input row of the model alone: one preprocessed 1 x 48 x 48 face, values in [0, 1].</summary>
 internal sealed class FaceTensorRow

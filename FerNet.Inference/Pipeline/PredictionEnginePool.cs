@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.ML;
 
-namespace FerNet.Inference;
+namespace FerNet.Inference.Pipeline;
 
 /// <summary>
 /// ML.NET's <see cref="PredictionEngine{TSrc, TDst}"/> keeps per-call buffers and is not

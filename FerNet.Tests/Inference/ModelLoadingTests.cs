@@ -1,5 +1,6 @@
 using FerNet.Core;
 using FerNet.Inference;
+using FerNet.Inference.Models;
 
 namespace FerNet.Tests.Inference;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using FerNet.Core;
 using FerNet.Inference;
+using FerNet.Inference.Models;
 
 namespace FerNet.Tests.Inference;
 

@@ -1,5 +1,6 @@
 using FerNet.Core;
-using FerNet.Inference;
+using FerNet.Inference.Images;
+using FerNet.Inference.Pipeline;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using SixLabors.ImageSharp;
@@ -14,12 +15,14 @@ namespace FerNet.Tests.Inference;
 /// rounding of x * (1/255) against x / 255 may differ); 2/255 for JPEG, whose inverse DCT differs
 /// by a level or two between libjpeg-turbo (Skia) and ImageSharp.
 /// </summary>
-public sealed class PreprocessingEquivalenceTests
+public sealed class PreprocessingEquivalenceTests : IDisposable
 {
     private const float LosslessTolerance = 1e-6f;
     private const float JpegTolerance = 2f / 255f;
 
     private readonly FacePreprocessing _preprocessing = new(new MLContext(seed: 0));
+
+    public void Dispose() => _preprocessing.Dispose();
 
     [Theory]
     [InlineData("png")]

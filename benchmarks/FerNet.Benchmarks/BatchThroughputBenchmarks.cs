@@ -1,6 +1,9 @@
 using BenchmarkDotNet.Attributes;
+using FerNet.Benchmarks.MlNet;
 using FerNet.Core;
 using FerNet.Inference;
+using FerNet.Inference.Images;
+using FerNet.Inference.Pipeline;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Onnx;
@@ -32,7 +35,7 @@ public class BatchThroughputBenchmarks : InferenceBenchmark
         _singles = [.. _batches.SelectMany(batch => batch.Chunk(FaceInputContract.PixelCount))];
 
         _mlContext = new MLContext(seed: 0);
-        var preprocessing = new FacePreprocessing(_mlContext);
+        using var preprocessing = new FacePreprocessing(_mlContext);
         string modelPath = Path.Combine(Path.GetTempPath(), $"fernet-benchmark-{Guid.NewGuid():N}.onnx");
         File.WriteAllBytes(modelPath, ModelBytes);
         _onnxTransformer = _mlContext.Transforms

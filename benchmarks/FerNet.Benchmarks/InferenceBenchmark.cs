@@ -1,6 +1,10 @@
 using BenchmarkDotNet.Attributes;
+using FerNet.Benchmarks.Models;
 using FerNet.Core;
 using FerNet.Inference;
+using FerNet.Inference.Images;
+using FerNet.Inference.Pipeline;
+using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.OnnxRuntime;
 
@@ -15,6 +19,7 @@ public abstract class InferenceBenchmark : IDisposable
 {
     private InferenceSession? _session;
     private RunOptions? _runOptions;
+    private FacePreprocessing? _preprocessing;
 
     private protected byte[] ModelBytes { get; private set; } = [];
 
@@ -28,6 +33,7 @@ public abstract class InferenceBenchmark : IDisposable
         Model?.Dispose();
         _session?.Dispose();
         _runOptions?.Dispose();
+        _preprocessing?.Dispose();
         DisposeMore();
         GC.SuppressFinalize(this);
     }
@@ -38,6 +44,7 @@ public abstract class InferenceBenchmark : IDisposable
         Model = EmotionClassifier.FromBytes(ModelBytes);
         _session = new InferenceSession(ModelBytes);
         _runOptions = new RunOptions();
+        _preprocessing = new FacePreprocessing(new MLContext(seed: 0));
         Jpegs = BenchmarkFaces.Jpegs(faces);
     }
 
@@ -45,7 +52,8 @@ public abstract class InferenceBenchmark : IDisposable
     private protected float[] Preprocess(IEnumerable<byte[]> jpegs)
     {
         MLImage[] images = [.. jpegs.Select(jpeg => ImageDecoder.Decode(jpeg, "benchmark face"))];
-        float[] tensor = Model.Preprocess(images);
+        var tensor = new float[images.Length * FaceInputContract.PixelCount];
+        _preprocessing!.WriteTensor(images, tensor);
         Array.ForEach(images, image => image.Dispose());
         return tensor;
     }

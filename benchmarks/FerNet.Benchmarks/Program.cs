@@ -1,6 +1,9 @@
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using FerNet.Benchmarks;
+using FerNet.Benchmarks.Faces;
+using FerNet.Benchmarks.Measurement;
+using FerNet.Benchmarks.Models;
 
 // Usage: dotnet run -c Release --project benchmarks/FerNet.Benchmarks [-- --quick]
 // --quick takes a few hundred measurements instead of thousands: enough to check that all runs.

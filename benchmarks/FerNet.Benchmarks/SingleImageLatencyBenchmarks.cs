@@ -6,9 +6,9 @@ namespace FerNet.Benchmarks;
 
 /// <summary>
 /// One face at a time: <see cref="EmotionModel.Predict(byte[])"/> on a 48x48 JPEG (decode, ML.NET
-/// preprocessing, ApplyOnnxModel through a pooled PredictionEngine), <see cref="EmotionModel.PredictPixels(ReadOnlySpan{float})"/>
-/// on the preprocessed tensor (the ML.NET scoring path alone), and the reference: a raw
-/// <see cref="InferenceSession"/> run on the same tensor. Predict with flip test-time augmentation
+/// preprocessing through a pooled PredictionEngine, then the model's ONNX Runtime session),
+/// <see cref="EmotionModel.PredictPixels(ReadOnlySpan{float})"/> on the preprocessed tensor (the
+/// scoring path alone), and the reference: a raw <see cref="InferenceSession"/> run on the same tensor. Predict with flip test-time augmentation
 /// shows what that option costs.
 /// </summary>
 public class SingleImageLatencyBenchmarks : InferenceBenchmark

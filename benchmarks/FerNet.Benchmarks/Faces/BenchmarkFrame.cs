@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace FerNet.Benchmarks;
+namespace FerNet.Benchmarks.Faces;
 
 /// <summary>
 /// The face benchmark's inputs, found beside the repository as the tests find them: the YuNet model

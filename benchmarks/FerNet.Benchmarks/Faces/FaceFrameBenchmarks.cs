@@ -1,10 +1,11 @@
 using BenchmarkDotNet.Attributes;
 using FerNet.Faces;
+using FerNet.Benchmarks.Models;
 using FerNet.Inference;
 using Microsoft.ML.Data;
 using OpenCvSharp;
 
-namespace FerNet.Benchmarks;
+namespace FerNet.Benchmarks.Faces;
 
 /// <summary>
 /// One 640 x 480 frame holding five FER2013 test faces (120 px each, on a plain background), as a
@@ -30,7 +31,7 @@ public class FaceFrameBenchmarks : IDisposable
     {
         _frame = BenchmarkFrame.FiveFaces();
         _detector = new YuNetFaceDetector(BenchmarkFrame.DetectorPath);
-        _model = UsesEmbeddedModel ? null : EmotionClassifier.FromBytes(BenchmarkModel.Load());
+        _model = UsesEmbeddedModel ? EmotionClassifier.Default : EmotionClassifier.FromBytes(BenchmarkModel.Load());
         _analyzer = new FaceEmotionAnalyzer(new YuNetFaceDetector(BenchmarkFrame.DetectorPath), _model);
         _shrinkingAnalyzer = new FaceEmotionAnalyzer(new YuNetFaceDetector(BenchmarkFrame.DetectorPath, maxDetectionSide: 320), _model);
         foreach ((string name, FaceEmotionAnalyzer analyzer) in new[] { ("full size", _analyzer), ("320 px", _shrinkingAnalyzer) })
@@ -59,7 +60,7 @@ public class FaceFrameBenchmarks : IDisposable
         float sum = 0;
         foreach (MLImage crop in _crops)
         {
-            sum += (_model is null ? EmotionClassifier.Predict(crop) : _model.Predict(crop)).Probability;
+            sum += _model!.Predict(crop).Probability;
         }
 
         return sum;

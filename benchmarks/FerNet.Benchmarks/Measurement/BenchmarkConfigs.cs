@@ -3,7 +3,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
-namespace FerNet.Benchmarks;
+namespace FerNet.Benchmarks.Measurement;
 
 /// <summary>
 /// The two measurement setups. Benchmarks run in process: the benchmark project shares the

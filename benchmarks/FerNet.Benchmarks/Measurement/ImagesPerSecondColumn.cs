@@ -3,7 +3,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
-namespace FerNet.Benchmarks;
+namespace FerNet.Benchmarks.Measurement;
 
 /// <summary>Throughput: images (or video frames) per second, from the mean time per image (each benchmark declares its images as OperationsPerInvoke).</summary>
 /// <param name="unit">What is counted, as the column's header names it: "Images" or "Frames".</param>

@@ -2,7 +2,7 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 
-namespace FerNet.Benchmarks;
+namespace FerNet.Benchmarks.Measurement;
 
 /// <summary>A latency percentile BenchmarkDotNet has no column for (it stops at P95).</summary>
 internal sealed class PercentileColumn(int percentile) : IColumn

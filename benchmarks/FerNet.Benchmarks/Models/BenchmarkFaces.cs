@@ -3,7 +3,7 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Jpeg;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace FerNet.Benchmarks;
+namespace FerNet.Benchmarks.Models;
 
 /// <summary>Generated 48x48 gray faces as JPEG files would hold them, like FER2013's.</summary>
 internal static class BenchmarkFaces

@@ -1,4 +1,4 @@
-namespace FerNet.Benchmarks;
+namespace FerNet.Benchmarks.Models;
 
 /// <summary>
 /// The model every benchmark in a run uses: the .onnx file named by the environment variable

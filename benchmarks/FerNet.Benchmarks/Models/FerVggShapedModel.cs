@@ -2,7 +2,7 @@ using FerNet.Core;
 using FerNet.Core.Models;
 using FerNet.Tests.Inference;
 
-namespace FerNet.Benchmarks;
+namespace FerNet.Benchmarks.Models;
 
 /// <summary>
 /// An ONNX model with FerVgg's inference graph (BatchNorm folded into the convolutions): four

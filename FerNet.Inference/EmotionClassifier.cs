@@ -1,3 +1,4 @@
+using FerNet.Inference.Models;
 using Microsoft.ML.Data;
 
 namespace FerNet.Inference;
@@ -17,16 +18,30 @@ namespace FerNet.Inference;
 /// filling the frame, roughly upright and centred. It does not find faces in a larger photo.
 /// </para>
 /// <para>
-/// The static Predict methods share one default model, created on first use and kept for the life
-/// of the process; they may be called from many threads at once. Bad input throws the exceptions
+/// The static Predict methods use <see cref="Default"/>, one default model created on first use and
+/// kept for the life of the process; they may be called from many threads at once. Bad input throws the exceptions
 /// documented on <see cref="EmotionModel"/>'s methods of the same name, and the next call works.
 /// </para>
 /// </remarks>
 public static class EmotionClassifier
 {
     private static readonly Lazy<EmotionModel> SharedDefault = new(
-        () => EmbeddedModel.Load(EmbeddedModel.DefaultResourceName, EmotionModelOptions.Default),
+        () => EmbeddedModel.Load(EmbeddedModel.DefaultResourceName, EmotionModelOptions.Default, shared: true),
         LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>
+    /// The embedded default model with default options, shared by the whole process: loaded on first
+    /// use (once, however many threads ask at the same time) and kept until the process ends. The
+    /// static Predict methods use it. Pass it wherever an <see cref="EmotionModel"/> is wanted and the
+    /// default model will do; it is safe to use from many threads at once.
+    /// </summary>
+    /// <remarks>
+    /// It is not yours to dispose: its <see cref="EmotionModel.Dispose"/> does nothing, so code that
+    /// disposes every model it is given cannot break the other users of this one. For a model of
+    /// your own, with other options or to release its memory, use <see cref="LoadDefault()"/>.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>
+    public static EmotionModel Default => SharedDefault.Value;
 
     /// <summary>Loads a FerNet ONNX model from a file: a model you trained and exported yourself.</summary>
     /// <param name="modelPath">The path of the .onnx file.</param>
@@ -99,9 +114,14 @@ public static class EmotionClassifier
         return EmotionModel.Create(model, "The model byte array", options);
     }
 
+    /// <summary>Loads a new instance of the embedded default model, owned by the caller (unlike the shared <see cref="Default"/>).</summary>
+    /// <returns>The loaded model; dispose it when done.</returns>
+    /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>
+    public static EmotionModel LoadDefault() => LoadDefault(EmotionModelOptions.Default);
+
     /// <summary>
-    /// Loads a new instance of the embedded default model, to score faces as <paramref name="options"/>
-    /// say (the static Predict methods keep the default options).
+    /// Loads a new instance of the embedded default model, owned by the caller, to score faces as
+    /// <paramref name="options"/> say (the static Predict methods and <see cref="Default"/> keep the default options).
     /// </summary>
     /// <param name="options">How the model scores faces, such as with test-time augmentation.</param>
     /// <returns>The loaded model; dispose it when done.</returns>
@@ -161,6 +181,4 @@ public static class EmotionClassifier
     /// <summary>The embedded default model's metadata: architecture, training data, validation and test accuracy, version.</summary>
     /// <exception cref="InvalidOperationException">This build has no embedded model.</exception>
     public static IReadOnlyDictionary<string, string> DefaultModelMetadata => Default.Metadata;
-
-    private static EmotionModel Default => SharedDefault.Value;
 }

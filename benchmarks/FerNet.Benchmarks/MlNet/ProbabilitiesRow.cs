@@ -1,9 +1,9 @@
 using FerNet.Core;
 using Microsoft.ML.Data;
 
-namespace FerNet.Inference;
+namespace FerNet.Benchmarks.MlNet;
 
-/// <summary>The ML.NET output row: the model's seven probabilities in the model's output order.</summary>
+/// <summary>The output row of ML.NET's own ONNX scoring: the model's seven probabilities in the model's output order.</summary>
 internal sealed class ProbabilitiesRow
 {
     [ColumnName(FaceInputContract.OutputName)]

@@ -1,17 +1,21 @@
 using FerNet.Core;
+using FerNet.Inference.Images;
+using FerNet.Inference.Models;
+using FerNet.Inference.Pipeline;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using Microsoft.ML.OnnxRuntime;
-using Microsoft.ML.Transforms.Onnx;
 
 namespace FerNet.Inference;
 
 /// <summary>
-/// An emotion model loaded and ready: the ML.NET pipeline (resize to 48 x 48, 8-bit gray / 255,
-/// ONNX model) built once, with ONNX Runtime behind it. Get one from
+/// An emotion model loaded and ready: one ONNX Runtime session on the model, and the ML.NET
+/// preprocessing (resize to 48 x 48, 8-bit gray / 255) built once. Every method, for one face or
+/// many, preprocesses through that pipeline and scores through that session. Get one from
 /// <see cref="EmotionClassifier.Load(string)"/>, <see cref="EmotionClassifier.FromStream(Stream)"/>,
-/// <see cref="EmotionClassifier.FromBytes(byte[])"/> (each also with <see cref="EmotionModelOptions"/>)
-/// or <see cref="EmotionClassifier.LoadDefault"/>, and dispose it when done: it holds native memory.
+/// <see cref="EmotionClassifier.FromBytes(byte[])"/> or <see cref="EmotionClassifier.LoadDefault()"/>
+/// (each also with <see cref="EmotionModelOptions"/>) and dispose it when done: it holds native
+/// memory. <see cref="EmotionClassifier.Default"/> is the one exception: it is shared, and ignores
+/// <see cref="Dispose"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -27,38 +31,22 @@ namespace FerNet.Inference;
 public sealed class EmotionModel : IDisposable
 {
     // Large enough for ONNX Runtime to reach its batch throughput, small enough to keep memory flat.
-    private const int PreferredBatchSize = 64;
+    private const int ImagesPerChunk = 64;
 
-    private readonly InferenceSession _session;
-    private readonly RunOptions _runOptions = new();
-    private readonly int[] _outputIndexOf;
-    private readonly int _batchSize;
+    private readonly ModelSession _session;
     private readonly FacePreprocessing _preprocessing;
-    private readonly OnnxTransformer _onnxTransformer;
-    private readonly PredictionEnginePool<FaceImageRow, ProbabilitiesRow> _imageEngines;
-    private readonly PredictionEnginePool<FaceTensorRow, ProbabilitiesRow> _tensorEngines;
-    private readonly PredictionEnginePool<FaceImageRow, ProbabilitiesRow>? _mirroredImageEngines;
+    private readonly int _views;
+    private readonly bool _shared;
     private volatile bool _disposed;
 
-    private EmotionModel(InferenceSession session, int[] outputIndexOf, byte[] modelBytes, EmotionModelOptions options)
+    private EmotionModel(ModelSession session, EmotionModelOptions options, bool shared)
     {
         Options = options;
+        Metadata = session.Metadata;
         _session = session;
-        _outputIndexOf = outputIndexOf;
-        _batchSize = session.InputMetadata[FaceInputContract.InputName].Dimensions[0] == 1 ? 1 : PreferredBatchSize;
-        Metadata = new Dictionary<string, string>(session.ModelMetadata.CustomMetadataMap).AsReadOnly();
-
-        var mlContext = new MLContext();
-        _preprocessing = new FacePreprocessing(mlContext);
-        _onnxTransformer = CreateOnnxTransformer(mlContext, modelBytes);
-        _tensorEngines = new PredictionEnginePool<FaceTensorRow, ProbabilitiesRow>(mlContext, _onnxTransformer);
-        _imageEngines = new PredictionEnginePool<FaceImageRow, ProbabilitiesRow>(mlContext, _preprocessing.Transformer.Append(_onnxTransformer));
-        if (options.TestTimeAugmentation == TestTimeAugmentation.HorizontalFlip)
-        {
-            _mirroredImageEngines = new PredictionEnginePool<FaceImageRow, ProbabilitiesRow>(
-                mlContext,
-                new FacePreprocessing(mlContext, mirrored: true).Transformer.Append(_onnxTransformer));
-        }
+        _preprocessing = new FacePreprocessing(new MLContext());
+        _views = options.TestTimeAugmentation == TestTimeAugmentation.HorizontalFlip ? 2 : 1;
+        _shared = shared;
     }
 
     /// <summary>The options this model was loaded with.</summary>
@@ -139,13 +127,13 @@ public sealed class EmotionModel : IDisposable
     {
         ThrowIfDisposed();
         CheckPixelCount(pixels.Length, nameof(pixels));
-        var input = new float[FaceInputContract.PixelCount];
-        for (int i = 0; i < input.Length; i++)
+        float[] tensor = NewTensor(faces: 1);
+        for (int i = 0; i < FaceInputContract.PixelCount; i++)
         {
-            input[i] = pixels[i] * FaceInputContract.PixelScale;
+            tensor[i] = FacePreprocessing.Scale(pixels[i]);
         }
 
-        return PredictTensor(input);
+        return Score(tensor, faces: 1)[0];
     }
 
     /// <summary>
@@ -169,11 +157,13 @@ public sealed class EmotionModel : IDisposable
             }
         }
 
-        return PredictTensor(pixels.ToArray());
+        float[] tensor = NewTensor(faces: 1);
+        pixels.CopyTo(tensor);
+        return Score(tensor, faces: 1)[0];
     }
 
     /// <summary>
-    /// Classifies many image files at once, much faster per image than one <see cref="Predict(string)"/>
+    /// Classifies many image files at once, faster per image than one <see cref="Predict(string)"/>
     /// per file: images are preprocessed through one ML.NET IDataView pass and scored by ONNX Runtime
     /// 64 at a time.
     /// </summary>
@@ -206,88 +196,41 @@ public sealed class EmotionModel : IDisposable
     public IReadOnlyList<EmotionPrediction> PredictBatch(IEnumerable<MLImage> images) =>
         PredictBatch(images, ImageDecoder.Copy);
 
-    /// <summary>Releases the ONNX Runtime sessions and the ML.NET pipeline. Calls made afterwards throw <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>
+    /// Releases the ONNX Runtime session and the ML.NET pipeline. Calls made afterwards throw
+    /// <see cref="ObjectDisposedException"/>. The shared <see cref="EmotionClassifier.Default"/>
+    /// ignores this call: other code in the process may be using it, and it lives as long as the process.
+    /// </summary>
     public void Dispose()
     {
-        if (_disposed)
+        if (_shared || _disposed)
         {
             return;
         }
 
         _disposed = true;
-        _imageEngines.Dispose();
-        _mirroredImageEngines?.Dispose();
-        _tensorEngines.Dispose();
-        _onnxTransformer.Dispose();
-        _runOptions.Dispose();
+        _preprocessing.Dispose();
         _session.Dispose();
     }
 
     /// <summary>Loads and checks a model.</summary>
     /// <param name="modelBytes">The ONNX file's bytes.</param>
     /// <param name="modelName">How error messages name the model, such as "Model 'a.onnx'".</param>
-    /// <exception cref="InvalidModelException">The bytes are no ONNX model, or the model does not fit FerNet.</exception>
     /// <param name="options">How the model scores faces.</param>
-    internal static EmotionModel Create(byte[] modelBytes, string modelName, EmotionModelOptions options)
+    /// <param name="shared">Whether this is the process-wide instance that ignores <see cref="Dispose"/>.</param>
+    /// <exception cref="InvalidModelException">The bytes are no ONNX model, or the model does not fit FerNet.</exception>
+    internal static EmotionModel Create(byte[] modelBytes, string modelName, EmotionModelOptions options, bool shared = false)
     {
-        if (modelBytes.Length == 0)
-        {
-            throw new InvalidModelException($"{modelName} is empty: it has no bytes.");
-        }
-
-        InferenceSession session;
+        ModelSession session = ModelSession.Open(modelBytes, modelName);
         try
         {
-            session = new InferenceSession(modelBytes);
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw new InvalidModelException($"{modelName} is not an ONNX model that ONNX Runtime can load: {e.Message}", e);
-        }
-
-        try
-        {
-            return new EmotionModel(session, ModelContract.Check(session, modelName), modelBytes, options);
+            return new EmotionModel(session, options, shared);
         }
         catch
         {
             session.Dispose();
             throw;
         }
-    }
-
-    // Given a model as bytes, ML.NET writes a temporary copy that stays in the temp folder, one
-    // file per load even after Dispose; given a path it makes none. So FerNet writes the copy
-    // itself and deletes it as soon as ML.NET has read it (where the file system lets an open file go).
-    private static OnnxTransformer CreateOnnxTransformer(MLContext mlContext, byte[] modelBytes)
-    {
-        string path = Path.Combine(Path.GetTempPath(), $"fernet-{Guid.NewGuid():N}.onnx");
-        File.WriteAllBytes(path, modelBytes);
-        try
-        {
-            return mlContext.Transforms
-                .ApplyOnnxModel([FaceInputContract.OutputName], [FaceInputContract.InputName], path)
-                .Fit(mlContext.Data.LoadFromEnumerable(Array.Empty<FaceTensorRow>()));
-        }
-        finally
-        {
-            try
-            {
-                File.Delete(path);
-            }
-            catch (IOException)
-            {
-                // Windows refuses while ML.NET holds the file open; it stays in the temp folder.
-            }
-        }
-    }
-
-    /// <summary>Preprocesses <paramref name="images"/> exactly as every prediction does, into an [N, 1, 48, 48] tensor.</summary>
-    internal float[] Preprocess(IReadOnlyList<MLImage> images)
-    {
-        var tensor = new float[images.Count * FaceInputContract.PixelCount];
-        _preprocessing.WriteTensor(images, tensor);
-        return tensor;
     }
 
     private static void CheckPixelCount(int count, string parameterName)
@@ -300,13 +243,21 @@ public sealed class EmotionModel : IDisposable
         }
     }
 
+    private static void AverageInto(Span<float> target, ReadOnlySpan<float> other)
+    {
+        for (int i = 0; i < target.Length; i++)
+        {
+            target[i] = (target[i] + other[i]) / 2;
+        }
+    }
+
     private IReadOnlyList<EmotionPrediction> PredictBatch<T>(IEnumerable<T> items, Func<T, string, MLImage> decode)
         where T : class
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(items);
         var predictions = new List<EmotionPrediction>();
-        var chunk = new List<MLImage>(_batchSize);
+        var chunk = new List<MLImage>(ImagesPerChunk);
         try
         {
             int index = 0;
@@ -319,16 +270,16 @@ public sealed class EmotionModel : IDisposable
                 }
 
                 chunk.Add(decode(item, position));
-                if (chunk.Count == _batchSize)
+                if (chunk.Count == ImagesPerChunk)
                 {
-                    ScoreChunk(chunk, predictions);
+                    predictions.AddRange(PredictChunk(chunk));
                     Release(chunk);
                 }
             }
 
             if (chunk.Count > 0)
             {
-                ScoreChunk(chunk, predictions);
+                predictions.AddRange(PredictChunk(chunk));
             }
         }
         finally
@@ -345,87 +296,54 @@ public sealed class EmotionModel : IDisposable
         chunk.Clear();
     }
 
-    private void ScoreChunk(List<MLImage> chunk, List<EmotionPrediction> predictions)
+    private EmotionPrediction[] PredictChunk(List<MLImage> chunk)
     {
-        int views = _mirroredImageEngines is null ? 1 : 2;
-        int faceValues = chunk.Count * FaceInputContract.PixelCount;
-        var tensor = new float[views * faceValues];
-        _preprocessing.WriteTensor(chunk, tensor.AsSpan(0, faceValues));
-        if (views == 2)
+        float[] tensor = NewTensor(chunk.Count);
+        _preprocessing.WriteTensor(chunk, tensor.AsSpan(0, chunk.Count * FaceInputContract.PixelCount));
+        return Score(tensor, chunk.Count);
+    }
+
+    /// <summary>Preprocesses and scores one image, which must belong to this call alone (see <see cref="FacePreprocessing.WriteFace"/>).</summary>
+    private EmotionPrediction PredictImage(MLImage image)
+    {
+        float[] tensor = NewTensor(faces: 1);
+        _preprocessing.WriteFace(image, tensor.AsSpan(0, FaceInputContract.PixelCount));
+        return Score(tensor, faces: 1)[0];
+    }
+
+    /// <summary>A tensor with room for every view of <paramref name="faces"/> faces.</summary>
+    private float[] NewTensor(int faces) => new float[_views * faces * FaceInputContract.PixelCount];
+
+    /// <summary>
+    /// Scores the <paramref name="faces"/> preprocessed faces at the start of <paramref name="tensor"/>
+    /// (made by <see cref="NewTensor"/>) in one session run. With flip test-time augmentation the
+    /// mirror images fill the rest of the tensor, face i's mirror at face i + N, and each face's
+    /// probabilities are averaged with its mirror's.
+    /// </summary>
+    private EmotionPrediction[] Score(float[] tensor, int faces)
+    {
+        int faceValues = faces * FaceInputContract.PixelCount;
+        if (_views == 2)
         {
-            // The mirrored faces follow the originals in the same run: face i's mirror is face i + N.
             tensor.AsSpan(0, faceValues).CopyTo(tensor.AsSpan(faceValues));
             FaceMirror.MirrorInPlace(tensor.AsSpan(faceValues));
         }
 
-        using OrtValue input = OrtValue.CreateTensorValueFromMemory(
-            tensor,
-            [views * chunk.Count, FaceInputContract.Channels, FaceInputContract.Height, FaceInputContract.Width]);
-        using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(
-            _runOptions,
-            [FaceInputContract.InputName],
-            [input],
-            [FaceInputContract.OutputName]);
-        ReadOnlySpan<float> probabilities = outputs[0].GetTensorDataAsSpan<float>();
-        var face = new float[EmotionLabels.Count];
-        for (int i = 0; i < chunk.Count; i++)
+        var probabilities = new float[_views * faces * EmotionLabels.Count];
+        _session.Score(tensor, probabilities);
+        var predictions = new EmotionPrediction[faces];
+        for (int face = 0; face < faces; face++)
         {
-            probabilities.Slice(i * EmotionLabels.Count, EmotionLabels.Count).CopyTo(face);
-            if (views == 2)
+            float[] average = probabilities[(face * EmotionLabels.Count)..((face + 1) * EmotionLabels.Count)];
+            if (_views == 2)
             {
-                AverageInto(face, probabilities.Slice((chunk.Count + i) * EmotionLabels.Count, EmotionLabels.Count));
+                AverageInto(average, probabilities.AsSpan((faces + face) * EmotionLabels.Count, EmotionLabels.Count));
             }
 
-            predictions.Add(ToPrediction(face));
-        }
-    }
-
-    private EmotionPrediction PredictImage(MLImage image)
-    {
-        if (_mirroredImageEngines is not null)
-        {
-            // Each pipeline gets its own image: ML.NET's resize passes a 48 x 48 image through as its
-            // output, which the engine disposes on its next call, perhaps from another thread.
-            using MLImage mirrorView = ImageDecoder.Copy(image, "The image");
-            float[] mirrored = _mirroredImageEngines.Predict(new FaceImageRow { Image = mirrorView }).Probabilities;
-            float[] plain = _imageEngines.Predict(new FaceImageRow { Image = image }).Probabilities;
-            AverageInto(plain, mirrored);
-            return ToPrediction(plain);
+            predictions[face] = new EmotionPrediction(average);
         }
 
-        return ToPrediction(_imageEngines.Predict(new FaceImageRow { Image = image }).Probabilities);
-    }
-
-    /// <summary>Scores one preprocessed face, which the call may change.</summary>
-    private EmotionPrediction PredictTensor(float[] face)
-    {
-        float[] probabilities = _tensorEngines.Predict(new FaceTensorRow { Input = face }).Probabilities;
-        if (_mirroredImageEngines is not null)
-        {
-            FaceMirror.MirrorInPlace(face);
-            AverageInto(probabilities, _tensorEngines.Predict(new FaceTensorRow { Input = face }).Probabilities);
-        }
-
-        return ToPrediction(probabilities);
-    }
-
-    private static void AverageInto(float[] target, ReadOnlySpan<float> other)
-    {
-        for (int i = 0; i < target.Length; i++)
-        {
-            target[i] = (target[i] + other[i]) / 2;
-        }
-    }
-
-    private EmotionPrediction ToPrediction(ReadOnlySpan<float> modelOutput)
-    {
-        var probabilities = new float[EmotionLabels.Count];
-        for (int emotion = 0; emotion < probabilities.Length; emotion++)
-        {
-            probabilities[emotion] = modelOutput[_outputIndexOf[emotion]];
-        }
-
-        return new EmotionPrediction(probabilities);
+        return predictions;
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
