@@ -104,7 +104,10 @@ public sealed class EmotionModel : IDisposable
         return PredictImage(decoded);
     }
 
-    /// <summary>Classifies the face in an image already in memory. Colour images are converted to gray; any size is resized to 48 x 48.</summary>
+    /// <summary>
+    /// Classifies the face in an image already in memory. Colour images are converted to gray; an
+    /// image of another size is scaled to cover 48 x 48 and its centre square kept.
+    /// </summary>
     /// <param name="image">The face crop; it is not disposed.</param>
     /// <exception cref="ArgumentNullException"><paramref name="image"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>

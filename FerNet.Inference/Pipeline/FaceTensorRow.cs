@@ -3,7 +3,7 @@ using Microsoft.ML.Data;
 
 namespace FerNet.Inference.Pipeline;
 
-/// <summary>The ML.NET input row of the model alone: one preprocessed 1 x 48 x 48 face, values in [0, 1].</summary>
+/// <summary>The ML.NET row the preprocessing ends in: one preprocessed 1 x 48 x 48 face, values in [0, 1], as the model takes it.</summary>
 internal sealed class FaceTensorRow
 {
     [ColumnName(FaceInputContract.InputName)]
