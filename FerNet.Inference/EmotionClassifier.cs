@@ -19,8 +19,9 @@ namespace FerNet.Inference;
 /// </para>
 /// <para>
 /// The static Predict methods use <see cref="Default"/>, one default model created on first use and
-/// kept for the life of the process; they may be called from many threads at once. Bad input throws the exceptions
-/// documented on <see cref="EmotionModel"/>'s methods of the same name, and the next call works.
+/// kept for the life of the process; they may be called from many threads at once. Bad input
+/// throws the exceptions documented on <see cref="EmotionModel"/>'s methods of the same name, and
+/// the next call works.
 /// </para>
 /// </remarks>
 public static class EmotionClassifier
