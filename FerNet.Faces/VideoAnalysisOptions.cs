@@ -1,3 +1,5 @@
+using FerNet.Faces.Video;
+
 namespace FerNet.Faces;
 
 /// <summary>How <see cref="FaceEmotionAnalyzer.AnalyzeVideo"/> and <see cref="FaceEmotionAnalyzer.AnalyzeCamera"/> go through frames.</summary>

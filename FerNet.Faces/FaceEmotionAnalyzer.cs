@@ -1,3 +1,6 @@
+using FerNet.Faces.Analysis;
+using FerNet.Faces.Images;
+using FerNet.Faces.Video;
 using FerNet.Inference;
 using Microsoft.ML.Data;
 using OpenCvSharp;
@@ -6,12 +9,12 @@ namespace FerNet.Faces;
 
 /// <summary>
 /// Finds every face in a photo or video frame and classifies the emotion of each: the face
-/// detector gives the boxes; each face is cut out as the seed's camera program did (a square of
-/// 1.1 times the mean of the box's width and height, centred on the box, clamped to the image) and
-/// classified by <see cref="EmotionModel.Predict(MLImage)"/>, the same preprocessing and model as
-/// <see cref="EmotionClassifier.Predict(MLImage)"/> on that crop.
+/// detector (by default YuNet, bundled with this package) gives the boxes; each face is cut out as
+/// a square of 1.1 times the mean of the box's width and height, centred on the box, clamped to the
+/// image, and classified by <see cref="EmotionModel.Predict(MLImage)"/>, the same preprocessing and
+/// model as <see cref="EmotionClassifier.Predict(MLImage)"/> on that crop.
 /// <code>
-/// using var analyzer = new FaceEmotionAnalyzer("face_detection_yunet_2023mar.onnx");
+/// using var analyzer = new FaceEmotionAnalyzer();
 /// foreach (FaceEmotion face in analyzer.Analyze("team.jpg"))
 /// {
 ///     Console.WriteLine($"{face.Box}: {face.Prediction.Emotion} {face.Prediction.Probability:P1}");
@@ -53,7 +56,17 @@ public sealed class FaceEmotionAnalyzer : IDisposable
         _minimumFaceSide = options.MinimumFaceSide;
     }
 
-    /// <summary>Creates an analyzer that finds faces with YuNet (see <see cref="YuNetFaceDetector"/>) at its default thresholds.</summary>
+    /// <summary>Creates an analyzer that finds faces with the YuNet model bundled with FerNet.Faces (see <see cref="YuNetFaceDetector(float, float, int)"/>) at its default thresholds.</summary>
+    /// <param name="model">The emotion model; null for the embedded default model. Not disposed by the analyzer.</param>
+    /// <param name="options">How faces are treated; null for the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="FaceAnalysisOptions.MinimumFaceSide"/> is below 1.</exception>
+    /// <exception cref="IOException">The bundled detector's cache file cannot be written.</exception>
+    public FaceEmotionAnalyzer(EmotionModel? model = null, FaceAnalysisOptions? options = null)
+        : this(new YuNetFaceDetector(), model, options)
+    {
+    }
+
+    /// <summary>Creates an analyzer that finds faces with a YuNet model file of the caller's own (see <see cref="YuNetFaceDetector(string, float, float, int)"/>) at its default thresholds.</summary>
     /// <param name="yuNetModelPath">The path of the YuNet .onnx file.</param>
     /// <param name="model">The emotion model; null for the embedded default model. Not disposed by the analyzer.</param>
     /// <param name="options">How faces are treated; null for the defaults.</param>
@@ -75,7 +88,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
     public IReadOnlyList<FaceEmotion> Analyze(string imagePath)
     {
         ThrowIfDisposed();
-        using MLImage image = ImageDecoder.DecodeFile(imagePath);
+        using MLImage image = ImageLoader.Load(imagePath);
         return Analyze(image);
     }
 
@@ -87,7 +100,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
     public IReadOnlyList<FaceEmotion> Analyze(Stream image)
     {
         ThrowIfDisposed();
-        using MLImage decoded = ImageDecoder.DecodeStream(image);
+        using MLImage decoded = ImageLoader.Load(image);
         return Analyze(decoded);
     }
 
@@ -101,7 +114,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(image);
-        using MLImage decoded = ImageDecoder.Decode(image, "The image byte array");
+        using MLImage decoded = ImageLoader.Load(image);
         return Analyze(decoded);
     }
 
@@ -199,7 +212,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
     }
 
     /// <summary>The analysis of an image already in 8-bit BGR, as every public method ends in.</summary>
-    internal IReadOnlyList<FaceEmotion> AnalyzeBgr(Mat bgr)
+    private IReadOnlyList<FaceEmotion> AnalyzeBgr(Mat bgr)
     {
         ThrowIfDisposed();
         var faces = new List<FaceEmotion>();
@@ -210,7 +223,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
                 continue;
             }
 
-            FaceBox crop = SeedFaceCrop.Around(detection.Box, bgr.Width, bgr.Height);
+            FaceBox crop = FaceCropRegion.Around(detection.Box, bgr.Width, bgr.Height);
             if (crop.Area == 0)
             {
                 continue;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FerNet.Core;
 using FerNet.Core.IO;
+using FerNet.Faces.Images;
 using FerNet.Inference;
 using Microsoft.ML.Data;
 using OpenCvSharp;
@@ -69,14 +70,19 @@ public static class FaceAnnotator
     public static void WriteFile(string imagePath, IEnumerable<FaceEmotion> faces, string outputPath)
     {
         EncoderExtension(outputPath);
-        using MLImage decoded = ImageDecoder.DecodeFile(imagePath);
+        using MLImage decoded = ImageLoader.Load(imagePath);
         using Mat bgr = FrameImages.ToBgrMat(decoded);
         Write(bgr, faces, outputPath);
     }
 
-    /// <summary>The label drawn over a face: "happy: 92.1 %".</summary>
-    internal static string Label(EmotionPrediction prediction) =>
-        string.Create(CultureInfo.InvariantCulture, $"{EmotionLabels.Name(prediction.Emotion)}: {prediction.Probability * 100:0.0} %");
+    /// <summary>The label drawn over a face: the emotion's name and its probability, "happy: 92.1 %" (invariant culture).</summary>
+    /// <param name="prediction">The face's prediction.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="prediction"/> is null.</exception>
+    public static string Label(EmotionPrediction prediction)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        return string.Create(CultureInfo.InvariantCulture, $"{EmotionLabels.Name(prediction.Emotion)}: {prediction.Probability * 100:0.0} %");
+    }
 
     private static string EncoderExtension(string outputPath)
     {
