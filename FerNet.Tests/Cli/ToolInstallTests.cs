@@ -48,7 +48,7 @@ public sealed class ToolInstallTests(ToolFeedFixture packed, CollageFixture coll
         Assert.Contains("OpenCvSharp.dll", assemblies);
         Assert.Contains(archive.Entries, entry => entry.FullName == "tools/net10.0/any/DotnetToolSettings.xml");
         Assert.Contains(archive.Entries, entry => entry.FullName == "README.md");
-        Assert.Empty(assemblies.Where(name => TrainingAssemblies.Any(training => name.StartsWith(training, StringComparison.OrdinalIgnoreCase))));
+        Assert.DoesNotContain(assemblies, name => TrainingAssemblies.Any(training => name.StartsWith(training, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static string GlobalPackagesFolder()
