@@ -65,6 +65,27 @@ public sealed class FacesCliTests(VideoFixture video) : IClassFixture<VideoFixtu
     }
 
     [Fact]
+    public void FacesWithoutADetectorFindsWhatTheSharedYuNetFileFinds()
+    {
+        using var folder = new TemporaryDirectory();
+        Mat[] faces = FaceCanvas.FerFaces(2);
+        string photo = folder.Combine("two.png");
+        using (Mat two = FaceCanvas.Compose(480, 320, [(faces[0], new Point(40, 100)), (faces[1], new Point(280, 100))]))
+        {
+            Cv2.ImWrite(photo, two);
+        }
+
+        Array.ForEach(faces, face => face.Dispose());
+
+        var bundled = FacesCli.Run("faces", photo, "--out", folder.Combine("bundled"));
+        var shared = FacesCli.Run("faces", photo, "--detector", SharedData.YuNetModelPath, "--out", folder.Combine("shared"));
+
+        Assert.True(bundled.ExitCode == 0 && shared.ExitCode == 0, bundled.Errors + shared.Errors);
+        Assert.Contains("two.png: 2 faces", bundled.Output, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllLines(folder.Combine("shared", "faces.csv")), File.ReadAllLines(folder.Combine("bundled", "faces.csv")));
+    }
+
+    [Fact]
     public void FacesRefusesAMissingInputWithExitCodeTwo()
     {
         using var folder = new TemporaryDirectory();
