@@ -48,7 +48,22 @@ public sealed class ToolInstallTests(ToolFeedFixture packed, CollageFixture coll
         Assert.Contains("OpenCvSharp.dll", assemblies);
         Assert.Contains(archive.Entries, entry => entry.FullName == "tools/net10.0/any/DotnetToolSettings.xml");
         Assert.Contains(archive.Entries, entry => entry.FullName == "README.md");
+        Assert.Contains(archive.Entries, entry => entry.FullName == "THIRD-PARTY-NOTICES.md");
         Assert.DoesNotContain(assemblies, name => TrainingAssemblies.Any(training => name.StartsWith(training, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void TheFacesPackageShipsTheYuNetLicenceNoticeAtItsRoot()
+    {
+        using ZipArchive archive = ZipFile.OpenRead(Path.Combine(packed.Feed, $"FerNet.Faces.{packed.Version}.nupkg"));
+
+        ZipArchiveEntry notice = archive.GetEntry("THIRD-PARTY-NOTICES.md") ?? throw new Xunit.Sdk.XunitException("FerNet.Faces has no THIRD-PARTY-NOTICES.md at its root.");
+        using var reader = new StreamReader(notice.Open());
+        string text = reader.ReadToEnd();
+
+        Assert.Contains("https://github.com/opencv/opencv_zoo", text, StringComparison.Ordinal);
+        Assert.Contains("Copyright (c) 2020 Shiqi Yu <shiqi.yu@gmail.com>", text, StringComparison.Ordinal);
+        Assert.Contains("Permission is hereby granted, free of charge", text, StringComparison.Ordinal);
     }
 
     private static string GlobalPackagesFolder()
