@@ -9,6 +9,9 @@ namespace FerNet.Cli.Commands;
 /// <summary>`evaluate`: scores a FerNet model on a folder of labelled images and prints the classification report.</summary>
 internal static class EvaluateCommand
 {
+    // The exit code of a run stopped by Ctrl+C, as for predict and faces.
+    private const int Cancelled = 130;
+
     public static Command Create()
     {
         var model = new Option<string?>("--model") { HelpName = "file.onnx", Description = "A FerNet .onnx model (default: the model embedded in FerNet.Inference)." };
@@ -42,7 +45,17 @@ internal static class EvaluateCommand
             string? modelPath = result.GetValue(model);
             using EmotionModel scorer = modelPath is null ? EmotionClassifier.LoadDefault(options) : EmotionClassifier.Load(modelPath, options);
             TextWriter output = result.InvocationConfiguration.Output;
-            ClassificationReport report = FolderEvaluation.Evaluate(scorer, images, result.InvocationConfiguration.Error, cancellationToken);
+            ClassificationReport report;
+            try
+            {
+                report = FolderEvaluation.Evaluate(scorer, images, result.InvocationConfiguration.Error, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                result.InvocationConfiguration.Error.WriteLine("Cancelled; no report was written.");
+                return Task.FromResult(Cancelled);
+            }
+
             string views = options.TestTimeAugmentation == TestTimeAugmentation.None ? string.Empty : ", with flip test-time augmentation";
             output.WriteLine($"{modelPath ?? "The embedded model"} on {folder} ({images.Paths.Count} images{views}):");
             output.WriteLine(report.ToText(digits: 4));

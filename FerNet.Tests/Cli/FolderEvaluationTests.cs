@@ -1,3 +1,5 @@
+using System.CommandLine;
+using FerNet.Cli.Commands;
 using FerNet.Core;
 using FerNet.Core.Metrics;
 using FerNet.Inference;
@@ -61,6 +63,28 @@ public sealed class FolderEvaluationTests(LinearModelFixture fixture) : IClassFi
         string report = ClassificationReport.FromPredictions([.. expectedTruth], [.. expectedPredicted]).ToText(digits: 4);
         Assert.Contains(report, result.Output, StringComparison.Ordinal);
         Assert.StartsWith($"The embedded model on {folder} (35 images):", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACancelledEvaluationWritesNoReportAndExitsWith130()
+    {
+        // 300 images are two batches; the progress line after the first one cancels.
+        GeneratedFaceFolder.Write(_directory.Path, "labelled", count: 300, firstSeed: 1000);
+        string json = _directory.Combine("report.json");
+        using var cancellation = new CancellationTokenSource();
+        using var errors = new CancellingWriter(cancellation, "Scoring");
+        using var output = new StringWriter();
+        var configuration = new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+
+        int exitCode = await FernetCommand.Create()
+            .Parse(["evaluate", "--model", fixture.ModelPath, "--data", _directory.Combine("labelled"), "--json", json])
+            .InvokeAsync(configuration, cancellation.Token);
+
+        Assert.Equal(130, exitCode);
+        Assert.True(cancellation.IsCancellationRequested);
+        Assert.Contains("Cancelled; no report was written.", errors.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(json));
+        Assert.Empty(output.ToString());
     }
 
     [Fact]
