@@ -1,6 +1,5 @@
 using System.CommandLine;
 using FerNet.Core.Data;
-using FerNet.Faces;
 using FerNet.Inference;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Cli;
@@ -13,10 +12,6 @@ var root = new RootCommand("FerNet: train facial-expression CNNs on FER2013 with
     EvaluateCommand.Create(),
     EnsembleCommand.Create(),
     BenchmarkCommand.Create(),
-    PredictCommand.Create(),
-    FacesCommand.Create(),
-    VideoCommand.Create(),
-    CameraCommand.Create(),
 };
 
 try
@@ -24,7 +19,6 @@ try
     return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is DatasetFormatException or InvalidCheckpointException or InvalidModelException or InvalidImageException
-    or FaceDetectorModelException or InvalidVideoException
     or FileNotFoundException or DirectoryNotFoundException or ArgumentException or UnauthorizedAccessException)
 {
     // Bad input is the user's to fix: say what and where, without a stack trace.

@@ -3,7 +3,7 @@ using FerNet.Inference;
 using Microsoft.ML.Data;
 using OpenCvSharp;
 
-namespace FerNet.Faces;
+namespace FerNet.Faces.Images;
 
 /// <summary>
 /// Moves pixels between ML.NET's <see cref="MLImage"/> (what FerNet.Inference decodes and
@@ -15,7 +15,19 @@ internal static class FrameImages
     /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>
     public static Mat ToBgrMat(MLImage image)
     {
-        (int width, int height, byte[] bgr) = ImageDecoder.ReadBgr(image, "The image");
+        int width;
+        int height;
+        byte[] bgr;
+        try
+        {
+            (width, height, bgr) = (image.Width, image.Height, image.GetBGRPixels);
+        }
+        catch (InvalidOperationException e)
+        {
+            // ML.NET reports a disposed image this way; to the caller it is a bad argument.
+            throw new ArgumentException("The image has been disposed.", nameof(image), e);
+        }
+
         var mat = new Mat(height, width, MatType.CV_8UC3);
         Marshal.Copy(bgr, 0, mat.Data, bgr.Length);
         return mat;

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace FerNet.Faces;
+namespace FerNet.Faces.Video;
 
 /// <summary>
 /// Writes frames with their faces drawn on them into a video file, whole or not at all: frames go

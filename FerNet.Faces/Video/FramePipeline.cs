@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using OpenCvSharp;
 
-namespace FerNet.Faces;
+namespace FerNet.Faces.Video;
 
 /// <summary>
 /// The frame loop shared by video files and cameras: read a frame, analyse every N-th, write the

@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace FerNet.Faces;
+namespace FerNet.Faces.Video;
 
 /// <summary>Where frames come from: a video file (checked when named) or a camera (checked when opened).</summary>
 internal sealed class VideoSource

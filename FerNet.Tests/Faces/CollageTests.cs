@@ -1,5 +1,7 @@
 using FerNet.Core;
 using FerNet.Faces;
+using FerNet.Faces.Analysis;
+using FerNet.Faces.Images;
 using FerNet.Inference;
 using FerNet.Tests.Inference;
 using FerNet.Tests.TestData;
@@ -45,7 +47,7 @@ public sealed class CollageTests(CollageFixture collage) : IClassFixture<Collage
         Assert.NotEmpty(collage.Found);
         foreach ((FaceEmotion face, int i) in collage.Found.Select((face, i) => (face, i)))
         {
-            FaceBox crop = SeedFaceCrop.Around(face.Box, CollageFixture.Width, CollageFixture.Height);
+            FaceBox crop = FaceCropRegion.Around(face.Box, CollageFixture.Width, CollageFixture.Height);
             string png = FaceCanvas.WriteCropPng(collage.Collage, crop, folder.Combine($"face{i}.png"));
 
             Assert.Equal(EmotionClassifier.Predict(png), face.Prediction);
@@ -82,7 +84,7 @@ public sealed class CollageTests(CollageFixture collage) : IClassFixture<Collage
         Assert.Equal(collage.Found.Select(face => face.Box), faces.Select(face => face.Box));
         foreach (FaceEmotion face in faces)
         {
-            FaceBox crop = SeedFaceCrop.Around(face.Box, CollageFixture.Width, CollageFixture.Height);
+            FaceBox crop = FaceCropRegion.Around(face.Box, CollageFixture.Width, CollageFixture.Height);
             using MLImage cropImage = FrameImages.Crop(collage.Collage, crop);
             Assert.Equal(model.Predict(cropImage), face.Prediction);
         }

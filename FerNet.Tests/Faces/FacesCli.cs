@@ -1,11 +1,9 @@
 using FerNet.Tests.Prediction;
-using FerNet.Training.Cli;
 
 namespace FerNet.Tests.Faces;
 
 /// <summary>Runs the real faces and video verbs in process, as `fernet faces ...` would, capturing both outputs.</summary>
 internal static class FacesCli
 {
-    public static PredictCliResult Run(params string[] arguments) =>
-        PredictCli.RunVerbs([FacesCommand.Create(), VideoCommand.Create()], arguments);
+    public static PredictCliResult Run(params string[] arguments) => PredictCli.RunFernet(arguments);
 }

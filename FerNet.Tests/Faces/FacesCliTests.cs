@@ -39,14 +39,7 @@ public sealed class FacesCliTests(VideoFixture video) : IClassFixture<VideoFixtu
     public void FacesDetectsOnAShrunkCopyWhenAskedAndRefusesANegativeSide()
     {
         using var folder = new TemporaryDirectory();
-        Mat[] faces = FaceCanvas.FerFaces(2);
-        string photo = folder.Combine("two.png");
-        using (Mat two = FaceCanvas.Compose(480, 320, [(faces[0], new Point(40, 100)), (faces[1], new Point(280, 100))]))
-        {
-            Cv2.ImWrite(photo, two);
-        }
-
-        Array.ForEach(faces, face => face.Dispose());
+        string photo = WriteTwoFacePhoto(folder.Combine("two.png"));
 
         var full = FacesCli.Run("faces", photo, "--detector", SharedData.YuNetModelPath, "--out", folder.Combine("full"));
         var shrunk = FacesCli.Run("faces", photo, "--detector", SharedData.YuNetModelPath, "--out", folder.Combine("shrunk"), "--detection-side", "240");
@@ -62,6 +55,20 @@ public sealed class FacesCliTests(VideoFixture video) : IClassFixture<VideoFixtu
         Assert.Equal(2, negative.ExitCode);
         Assert.Contains("--detection-side", negative.Errors, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder.Combine("never")));
+    }
+
+    [Fact]
+    public void FacesWithoutADetectorFindsWhatTheSharedYuNetFileFinds()
+    {
+        using var folder = new TemporaryDirectory();
+        string photo = WriteTwoFacePhoto(folder.Combine("two.png"));
+
+        var bundled = FacesCli.Run("faces", photo, "--out", folder.Combine("bundled"));
+        var shared = FacesCli.Run("faces", photo, "--detector", SharedData.YuNetModelPath, "--out", folder.Combine("shared"));
+
+        Assert.True(bundled.ExitCode == 0 && shared.ExitCode == 0, bundled.Errors + shared.Errors);
+        Assert.Contains("two.png: 2 faces", bundled.Output, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllLines(folder.Combine("shared", "faces.csv")), File.ReadAllLines(folder.Combine("bundled", "faces.csv")));
     }
 
     [Fact]
@@ -120,5 +127,18 @@ public sealed class FacesCliTests(VideoFixture video) : IClassFixture<VideoFixtu
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith($"error: Video file '{corrupt}'", result.Errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>Writes a 480 x 320 PNG with two FER2013 faces side by side; returns its path.</summary>
+    private static string WriteTwoFacePhoto(string path)
+    {
+        Mat[] faces = FaceCanvas.FerFaces(2);
+        using (Mat two = FaceCanvas.Compose(480, 320, [(faces[0], new Point(40, 100)), (faces[1], new Point(280, 100))]))
+        {
+            Cv2.ImWrite(path, two);
+        }
+
+        Array.ForEach(faces, face => face.Dispose());
+        return path;
     }
 }

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using FerNet.Faces;
+using FerNet.Faces.Images;
 using Microsoft.ML.Data;
 using OpenCvSharp;
 

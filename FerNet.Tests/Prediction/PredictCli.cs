@@ -1,15 +1,15 @@
 using System.CommandLine;
-using FerNet.Training.Cli;
+using FerNet.Cli.Commands;
 
 namespace FerNet.Tests.Prediction;
 
-/// <summary>Runs real `fernet` verbs in process, as `fernet predict ...` would, capturing both outputs.</summary>
+/// <summary>Runs the real `fernet` command in process, as the installed tool would, capturing both outputs.</summary>
 internal static class PredictCli
 {
-    public static PredictCliResult Run(params string[] arguments) => RunVerbs([PredictCommand.Create()], ["predict", .. arguments]);
+    public static PredictCliResult Run(params string[] arguments) => RunFernet(["predict", .. arguments]);
 
-    /// <summary>Runs <paramref name="arguments"/> (verb first) against a root command holding <paramref name="verbs"/>.</summary>
-    public static PredictCliResult RunVerbs(Command[] verbs, string[] arguments)
+    /// <summary>Runs <paramref name="arguments"/> (verb first) through <see cref="FernetCommand.Run"/>, the tool's entry point.</summary>
+    public static PredictCliResult RunFernet(string[] arguments)
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
@@ -17,13 +17,10 @@ internal static class PredictCli
         {
             Output = output,
             Error = errors,
-            EnableDefaultExceptionHandler = false,
             ProcessTerminationTimeout = null,
         };
 
-        var root = new RootCommand();
-        Array.ForEach(verbs, root.Subcommands.Add);
-        int exitCode = root.Parse(arguments).Invoke(configuration);
+        int exitCode = FernetCommand.Run(arguments, configuration);
         return new PredictCliResult(exitCode, output.ToString(), errors.ToString());
     }
 }

@@ -1,6 +1,6 @@
 using FerNet.Tests.Inference;
 using FerNet.Tests.TestData;
-using FerNet.Training.Prediction;
+using FerNet.Cli.Prediction;
 
 namespace FerNet.Tests.Prediction;
 

@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using FerNet.Faces;
 using FerNet.Benchmarks.Models;
+using FerNet.Faces.Analysis;
+using FerNet.Faces.Images;
 using FerNet.Inference;
 using Microsoft.ML.Data;
 using OpenCvSharp;
@@ -43,7 +45,7 @@ public class FaceFrameBenchmarks : IDisposable
             }
         }
 
-        _crops = [.. _detector.Detect(_frame).Select(face => FrameImages.Crop(_frame, SeedFaceCrop.Around(face.Box, _frame.Width, _frame.Height)))];
+        _crops = [.. _detector.Detect(_frame).Select(face => FrameImages.Crop(_frame, FaceCropRegion.Around(face.Box, _frame.Width, _frame.Height)))];
     }
 
     private static bool UsesEmbeddedModel => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(BenchmarkModel.PathVariable));

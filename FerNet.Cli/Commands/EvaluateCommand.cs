@@ -1,0 +1,71 @@
+using System.CommandLine;
+using FerNet.Cli.Evaluation;
+using FerNet.Core.IO;
+using FerNet.Core.Metrics;
+using FerNet.Inference;
+
+namespace FerNet.Cli.Commands;
+
+/// <summary>`evaluate`: scores a FerNet model on a folder of labelled images and prints the classification report.</summary>
+internal static class EvaluateCommand
+{
+    // The exit code of a run stopped by Ctrl+C, as for predict and faces.
+    private const int Cancelled = 130;
+
+    public static Command Create()
+    {
+        var model = new Option<string?>("--model") { HelpName = "file.onnx", Description = "A FerNet .onnx model (default: the model embedded in FerNet.Inference)." };
+        var data = new Option<string>("--data")
+        {
+            HelpName = "folder",
+            Description = "A folder with one subfolder of images per class, named angry, disgust, fear, happy, neutral, sad, surprise (as FER2013's test/ folder).",
+            Required = true,
+        };
+        var json = new Option<string?>("--json") { HelpName = "report.json", Description = "Also write the report as JSON to this file." };
+        var augmentation = new Option<string>("--tta")
+        {
+            HelpName = "none|flip",
+            Description = "Test-time augmentation: none, or flip (average each face with its mirror image; twice the model time).",
+            DefaultValueFactory = _ => "none",
+        };
+        var command = new Command("evaluate", "Score a FerNet model on a labelled folder and print precision, recall and F1 per class.") { model, data, json, augmentation };
+        command.SetAction((result, cancellationToken) =>
+        {
+            var options = new EmotionModelOptions
+            {
+                TestTimeAugmentation = result.GetValue(augmentation) switch
+                {
+                    "none" => TestTimeAugmentation.None,
+                    "flip" => TestTimeAugmentation.HorizontalFlip,
+                    var other => throw new ArgumentException($"Unknown test-time augmentation '{other}': use none or flip."),
+                },
+            };
+            string folder = result.GetValue(data)!;
+            LabelledImages images = LabelledFolder.Read(folder);
+            string? modelPath = result.GetValue(model);
+            using EmotionModel scorer = modelPath is null ? EmotionClassifier.LoadDefault(options) : EmotionClassifier.Load(modelPath, options);
+            TextWriter output = result.InvocationConfiguration.Output;
+            ClassificationReport report;
+            try
+            {
+                report = FolderEvaluation.Evaluate(scorer, images, result.InvocationConfiguration.Error, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                result.InvocationConfiguration.Error.WriteLine("Cancelled; no report was written.");
+                return Task.FromResult(Cancelled);
+            }
+
+            string views = options.TestTimeAugmentation == TestTimeAugmentation.None ? string.Empty : ", with flip test-time augmentation";
+            output.WriteLine($"{modelPath ?? "The embedded model"} on {folder} ({images.Paths.Count} images{views}):");
+            output.WriteLine(report.ToText(digits: 4));
+            if (result.GetValue(json) is string jsonPath)
+            {
+                AtomicFile.WriteAllText(jsonPath, report.ToJson());
+            }
+
+            return Task.FromResult(0);
+        });
+        return command;
+    }
+}

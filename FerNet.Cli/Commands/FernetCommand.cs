@@ -1,0 +1,42 @@
+using System.CommandLine;
+using FerNet.Cli.Evaluation;
+using FerNet.Faces;
+using FerNet.Inference;
+
+namespace FerNet.Cli.Commands;
+
+/// <summary>The <c>fernet</c> command with its verbs, and how a run reports input it cannot use.</summary>
+internal static class FernetCommand
+{
+    /// <summary>The exit code of a run stopped by bad input: a missing file, an unusable model or image, an unknown option value.</summary>
+    public const int BadInput = 2;
+
+    public static RootCommand Create() => new("fernet: recognise facial expressions in face crops, photos, videos and webcams with FerNet's models.")
+    {
+        PredictCommand.Create(),
+        FacesCommand.Create(),
+        VideoCommand.Create(),
+        CameraCommand.Create(),
+        EvaluateCommand.Create(),
+    };
+
+    /// <summary>
+    /// Runs <paramref name="arguments"/> (verb first). Input the user must fix ends the run with one
+    /// line, <c>error: message</c>, on the configuration's error writer and exit code 2, never a
+    /// stack trace.
+    /// </summary>
+    public static int Run(string[] arguments, InvocationConfiguration configuration)
+    {
+        configuration.EnableDefaultExceptionHandler = false;
+        try
+        {
+            return Create().Parse(arguments).Invoke(configuration);
+        }
+        catch (Exception e) when (e is InvalidModelException or InvalidImageException or FaceDetectorModelException or InvalidVideoException
+            or InvalidLabelledFolderException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or UnauthorizedAccessException)
+        {
+            configuration.Error.WriteLine($"error: {e.Message}");
+            return BadInput;
+        }
+    }
+}

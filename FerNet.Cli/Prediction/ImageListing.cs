@@ -1,0 +1,96 @@
+namespace FerNet.Cli.Prediction;
+
+/// <summary>Finds the images a predict run scores: every file of a folder, or the names a list gives.</summary>
+internal static class ImageListing
+{
+    /// <summary>The column of a list file that names the images, as in a FER submission file.</summary>
+    public const string NameColumn = "img_name";
+
+    /// <summary>
+    /// Every file in <paramref name="folder"/> (and its subfolders when <paramref name="recursive"/>),
+    /// hidden files aside, sorted by their name relative to the folder. Files are not filtered by
+    /// extension: the library recognises images by their content, and a file that is none is
+    /// reported when it is scored.
+    /// </summary>
+    /// <param name="folder">An existing folder.</param>
+    /// <param name="recursive">Whether to descend into subfolders.</param>
+    /// <param name="excludedPath">A file to leave out (the run's own output file), or null.</param>
+    /// <exception cref="PredictionSetupException">The folder holds no file to score.</exception>
+    public static IReadOnlyList<ImageEntry> FromFolder(string folder, bool recursive, string? excludedPath)
+    {
+        string? excluded = excludedPath is null ? null : Path.GetFullPath(excludedPath);
+        var options = new EnumerationOptions { RecurseSubdirectories = recursive };
+        ImageEntry[] images = [.. Directory.EnumerateFiles(folder, "*", options)
+            .Where(path => !string.Equals(Path.GetFullPath(path), excluded, StringComparison.Ordinal))
+            .Select(path => new ImageEntry(Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/'), path))
+            .OrderBy(image => image.Name, StringComparer.Ordinal)];
+        if (images.Length == 0)
+        {
+            throw new PredictionSetupException(recursive
+                ? $"Folder '{folder}' and its subfolders hold no files to score."
+                : $"Folder '{folder}' holds no files to score (add --recursive to score its subfolders).");
+        }
+
+        return images;
+    }
+
+    /// <summary>
+    /// The images named in the <c>img_name</c> column of the CSV file <paramref name="listPath"/>,
+    /// in its row order, relative to <paramref name="folder"/>; other columns are ignored.
+    /// </summary>
+    /// <exception cref="PredictionSetupException">The list is missing, has no img_name column, a row has no name, or it names no image.</exception>
+    public static IReadOnlyList<ImageEntry> FromList(string folder, string listPath)
+    {
+        if (!File.Exists(listPath))
+        {
+            throw new PredictionSetupException($"List file '{listPath}' does not exist.");
+        }
+
+        using var reader = new StreamReader(listPath, detectEncodingFromByteOrderMarks: true);
+        string? header = reader.ReadLine();
+        int column = header is null ? -1 : Fields(header, listPath, 1).FindIndex(name => name.Trim() == NameColumn);
+        if (column < 0)
+        {
+            throw new PredictionSetupException($"List file '{listPath}' has no {NameColumn} column in its header line ('{header}').");
+        }
+
+        var images = new List<ImageEntry>();
+        int lineNumber = 1;
+        while (reader.ReadLine() is { } line)
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            List<string> fields = Fields(line, listPath, lineNumber);
+            string name = column < fields.Count ? fields[column].Trim() : string.Empty;
+            if (name.Length == 0)
+            {
+                throw new PredictionSetupException($"List file '{listPath}', line {lineNumber}: the {NameColumn} field is empty.");
+            }
+
+            images.Add(new ImageEntry(name, Path.Combine(folder, name)));
+        }
+
+        if (images.Count == 0)
+        {
+            throw new PredictionSetupException($"List file '{listPath}' names no images: it has a header but no rows.");
+        }
+
+        return images;
+    }
+
+    private static List<string> Fields(string line, string listPath, int lineNumber)
+    {
+        try
+        {
+            return CsvFields.Split(line);
+        }
+        catch (FormatException e)
+        {
+            throw new PredictionSetupException($"List file '{listPath}', line {lineNumber}: {e.Message}.", e);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using FerNet.Cli.Commands;
+
+return FernetCommand.Run(args, new System.CommandLine.InvocationConfiguration());

@@ -1,0 +1,241 @@
+using FerNet.Faces.Analysis;
+using FerNet.Faces.Images;
+using FerNet.Faces.Video;
+using FerNet.Inference;
+using Microsoft.ML.Data;
+using OpenCvSharp;
+
+namespace FerNet.Faces;
+
+/// <summary>
+/// Finds every face in a photo or video frame and classifies the emotion of each: the face
+/// detector (by default YuNet, bundled with this package) gives the boxes; each face is cut out as
+/// a square of 1.1 times the mean of the box's width and height, centred on the box, clamped to the
+/// image, and classified by <see cref="EmotionModel.Predict(MLImage)"/>, the same preprocessing and
+/// model as <see cref="EmotionClassifier.Predict(MLImage)"/> on that crop.
+/// <code>
+/// using var analyzer = new FaceEmotionAnalyzer();
+/// foreach (FaceEmotion face in analyzer.Analyze("team.jpg"))
+/// {
+///     Console.WriteLine($"{face.Box}: {face.Prediction.Emotion} {face.Prediction.Probability:P1}");
+/// }
+/// </code>
+/// </summary>
+/// <remarks>
+/// <para>
+/// An image without a face gives an empty list. Faces whose box is smaller than
+/// <see cref="FaceAnalysisOptions.MinimumFaceSide"/> (20 pixels by default) are skipped. Faces
+/// come most confident first.
+/// </para>
+/// <para>
+/// The analyzer owns its detector and disposes it; the <see cref="EmotionModel"/> stays the
+/// caller's. All methods may be called from many threads at once (the detector serialises its own
+/// calls).
+/// </para>
+/// </remarks>
+public sealed class FaceEmotionAnalyzer : IDisposable
+{
+    private readonly IFaceDetector _detector;
+    private readonly EmotionModel? _model;
+    private readonly int _minimumFaceSide;
+    private volatile bool _disposed;
+
+    /// <summary>Creates an analyzer from any face detector.</summary>
+    /// <param name="detector">The detector; the analyzer owns it from now on and disposes it.</param>
+    /// <param name="model">The emotion model; null for the model embedded in FerNet.Inference (the one <see cref="EmotionClassifier"/> uses). Not disposed by the analyzer.</param>
+    /// <param name="options">How faces are treated; null for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="detector"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="FaceAnalysisOptions.MinimumFaceSide"/> is below 1.</exception>
+    public FaceEmotionAnalyzer(IFaceDetector detector, EmotionModel? model = null, FaceAnalysisOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(detector);
+        options ??= new FaceAnalysisOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MinimumFaceSide, 1, nameof(options));
+        _detector = detector;
+        _model = model;
+        _minimumFaceSide = options.MinimumFaceSide;
+    }
+
+    /// <summary>Creates an analyzer that finds faces with the YuNet model bundled with FerNet.Faces (see <see cref="YuNetFaceDetector(float, float, int)"/>) at its default thresholds.</summary>
+    /// <param name="model">The emotion model; null for the embedded default model. Not disposed by the analyzer.</param>
+    /// <param name="options">How faces are treated; null for the defaults.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="FaceAnalysisOptions.MinimumFaceSide"/> is below 1.</exception>
+    /// <exception cref="IOException">The bundled detector's cache file cannot be written.</exception>
+    public FaceEmotionAnalyzer(EmotionModel? model = null, FaceAnalysisOptions? options = null)
+        : this(new YuNetFaceDetector(), model, options)
+    {
+    }
+
+    /// <summary>Creates an analyzer that finds faces with a YuNet model file of the caller's own (see <see cref="YuNetFaceDetector(string, float, float, int)"/>) at its default thresholds.</summary>
+    /// <param name="yuNetModelPath">The path of the YuNet .onnx file.</param>
+    /// <param name="model">The emotion model; null for the embedded default model. Not disposed by the analyzer.</param>
+    /// <param name="options">How faces are treated; null for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="yuNetModelPath"/> is null.</exception>
+    /// <exception cref="FaceDetectorModelException">The path is blank, missing, or no model OpenCV can load.</exception>
+    public FaceEmotionAnalyzer(string yuNetModelPath, EmotionModel? model = null, FaceAnalysisOptions? options = null)
+        : this(new YuNetFaceDetector(yuNetModelPath), model, options)
+    {
+    }
+
+    /// <summary>Finds and classifies the faces in an image file (JPEG, PNG, BMP, GIF or WebP), decoded exactly as <see cref="EmotionModel.Predict(string)"/> decodes it.</summary>
+    /// <param name="imagePath">The path of the photo.</param>
+    /// <returns>Every face found, most confident first; empty when there is none.</returns>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="imagePath"/>.</exception>
+    /// <exception cref="InvalidImageException">The file is empty, no image, truncated or corrupt.</exception>
+    /// <exception cref="UnsupportedImageFormatException">The file is an image in another format, such as TIFF.</exception>
+    /// <exception cref="ImageTooLargeException">The file exceeds <see cref="ImageLimits"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The analyzer has been disposed.</exception>
+    public IReadOnlyList<FaceEmotion> Analyze(string imagePath)
+    {
+        ThrowIfDisposed();
+        using MLImage image = ImageLoader.Load(imagePath);
+        return Analyze(image);
+    }
+
+    /// <summary>Finds and classifies the faces in an encoded image read from <paramref name="image"/>'s position to its end; it is read but not disposed.</summary>
+    /// <param name="image">A readable stream holding a JPEG, PNG, BMP, GIF or WebP photo.</param>
+    /// <returns>Every face found, most confident first; empty when there is none.</returns>
+    /// <exception cref="InvalidImageException">The stream holds no usable image; see <see cref="Analyze(string)"/> for the other image exceptions.</exception>
+    /// <exception cref="ObjectDisposedException">The analyzer has been disposed.</exception>
+    public IReadOnlyList<FaceEmotion> Analyze(Stream image)
+    {
+        ThrowIfDisposed();
+        using MLImage decoded = ImageLoader.Load(image);
+        return Analyze(decoded);
+    }
+
+    /// <summary>Finds and classifies the faces in an encoded image (the bytes of a JPEG, PNG, BMP, GIF or WebP file).</summary>
+    /// <param name="image">The encoded photo.</param>
+    /// <returns>Every face found, most confident first; empty when there is none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="image"/> is null.</exception>
+    /// <exception cref="InvalidImageException">The bytes are no usable image; see <see cref="Analyze(string)"/> for the other image exceptions.</exception>
+    /// <exception cref="ObjectDisposedException">The analyzer has been disposed.</exception>
+    public IReadOnlyList<FaceEmotion> Analyze(byte[] image)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(image);
+        using MLImage decoded = ImageLoader.Load(image);
+        return Analyze(decoded);
+    }
+
+    /// <summary>Finds and classifies the faces in an image already in memory; it is not disposed.</summary>
+    /// <param name="image">The photo.</param>
+    /// <returns>Every face found, most confident first; empty when there is none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="image"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>
+    /// <exception cref="ObjectDisposedException">The analyzer has been disposed.</exception>
+    public IReadOnlyList<FaceEmotion> Analyze(MLImage image)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(image);
+        using Mat bgr = FrameImages.ToBgrMat(image);
+        return AnalyzeBgr(bgr);
+    }
+
+    /// <summary>Finds and classifies the faces in an OpenCV image, such as a video frame; it is not changed or disposed.</summary>
+    /// <param name="frame">An 8-bit gray, BGR or BGRA image (CV_8UC1, CV_8UC3 or CV_8UC4).</param>
+    /// <returns>Every face found, most confident first; empty when there is none.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="frame"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="frame"/> is empty or of another pixel type.</exception>
+    /// <exception cref="ObjectDisposedException">The analyzer has been disposed.</exception>
+    public IReadOnlyList<FaceEmotion> Analyze(Mat frame)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(frame);
+        Mat bgr = FrameImages.AsBgr(frame, out bool converted);
+        try
+        {
+            return AnalyzeBgr(bgr);
+        }
+        finally
+        {
+            if (converted)
+            {
+                bgr.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads a video file frame by frame and yields the faces of every analysed frame (every
+    /// <see cref="VideoAnalysisOptions.FrameInterval"/>-th frame, from frame 0).
+    /// </summary>
+    /// <param name="videoPath">A video OpenCV's bundled FFmpeg reads (MP4, AVI, MKV, ...).</param>
+    /// <param name="options">Which frames to analyse, and whether to write an annotated copy; null for every frame and no copy.</param>
+    /// <param name="cancellationToken">Stops the reading between frames; an annotated copy is then not written.</param>
+    /// <returns>The analysed frames in order. The file is checked at once; the reading starts when the results are enumerated.</returns>
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="videoPath"/>.</exception>
+    /// <exception cref="InvalidVideoException">The file is no video OpenCV can read, or has no readable frame.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    /// <exception cref="ObjectDisposedException">The analyzer has been disposed.</exception>
+    public IAsyncEnumerable<FrameFaces> AnalyzeVideo(string videoPath, VideoAnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        options ??= new VideoAnalysisOptions();
+        options.Validate();
+        VideoSource source = VideoSource.File(videoPath);
+        return new FramePipeline(this, source, options).Run(cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads a camera frame by frame and yields the faces of every analysed frame, as
+    /// <see cref="AnalyzeVideo"/> does for a file; timestamps are the time since the camera opened.
+    /// It runs until <see cref="VideoAnalysisOptions.MaxFrames"/> frames are read, the camera stops, or
+    /// <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    /// <param name="cameraIndex">The camera's index, as OpenCV numbers them (0 for the first).</param>
+    /// <param name="options">Which frames to analyse, how many to read, and whether to write an annotated video.</param>
+    /// <param name="cancellationToken">Stops the reading between frames; an annotated video is then not written.</param>
+    /// <returns>The analysed frames in order. The camera is opened when the results are enumerated; <see cref="InvalidVideoException"/> then tells that it cannot be.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cameraIndex"/> is negative.</exception>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    /// <exception cref="ObjectDisposedException">The analyzer has been disposed.</exception>
+    public IAsyncEnumerable<FrameFaces> AnalyzeCamera(int cameraIndex, VideoAnalysisOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        ArgumentOutOfRangeException.ThrowIfNegative(cameraIndex);
+        options ??= new VideoAnalysisOptions();
+        options.Validate();
+        return new FramePipeline(this, VideoSource.Camera(cameraIndex), options).Run(cancellationToken);
+    }
+
+    /// <summary>Disposes the detector. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _detector.Dispose();
+    }
+
+    /// <summary>The analysis of an image already in 8-bit BGR, as every public method ends in.</summary>
+    private IReadOnlyList<FaceEmotion> AnalyzeBgr(Mat bgr)
+    {
+        ThrowIfDisposed();
+        var faces = new List<FaceEmotion>();
+        foreach (FaceDetection detection in _detector.Detect(bgr))
+        {
+            if (detection.Box.Width < _minimumFaceSide || detection.Box.Height < _minimumFaceSide)
+            {
+                continue;
+            }
+
+            FaceBox crop = FaceCropRegion.Around(detection.Box, bgr.Width, bgr.Height);
+            if (crop.Area == 0)
+            {
+                continue;
+            }
+
+            using MLImage face = FrameImages.Crop(bgr, crop);
+            EmotionPrediction prediction = _model is null ? EmotionClassifier.Predict(face) : _model.Predict(face);
+            faces.Add(new FaceEmotion(detection.Box, detection.Confidence, prediction));
+        }
+
+        return faces.AsReadOnly();
+    }
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+}

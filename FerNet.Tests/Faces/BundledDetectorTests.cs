@@ -1,0 +1,45 @@
+using FerNet.Faces;
+using FerNet.Faces.Detection;
+using FerNet.Tests.TestData;
+
+namespace FerNet.Tests.Faces;
+
+/// <summary>The YuNet model bundled in FerNet.Faces: the shared detector's exact bytes, used when no detector file is given.</summary>
+public sealed class BundledDetectorTests(CollageFixture collage) : IClassFixture<CollageFixture>
+{
+    [Fact]
+    public void TheBundledModelIsTheSharedYuNetFileByteForByte()
+    {
+        using Stream embedded = typeof(FaceEmotionAnalyzer).Assembly.GetManifestResourceStream(BundledYuNetModel.ResourceName)
+            ?? throw new Xunit.Sdk.XunitException($"No resource {BundledYuNetModel.ResourceName} in FerNet.Faces.");
+        using var bytes = new MemoryStream();
+        embedded.CopyTo(bytes);
+        byte[] shared = File.ReadAllBytes(SharedData.YuNetModelPath);
+
+        Assert.Equal(shared, bytes.ToArray());
+        Assert.Equal(shared, File.ReadAllBytes(BundledYuNetModel.EnsureFile()));
+    }
+
+    [Fact]
+    public void ACacheFileChangedOnDiskIsWrittenAgainBeforeUse()
+    {
+        string path = BundledYuNetModel.EnsureFile();
+        File.WriteAllText(path, "not a model");
+
+        string again = BundledYuNetModel.EnsureFile();
+
+        Assert.Equal(path, again);
+        Assert.Equal(File.ReadAllBytes(SharedData.YuNetModelPath), File.ReadAllBytes(again));
+    }
+
+    [Fact]
+    public void AnAnalyzerWithoutADetectorPathFindsTheSameFacesAsOneGivenTheSharedFile()
+    {
+        using var analyzer = new FaceEmotionAnalyzer();
+
+        IReadOnlyList<FaceEmotion> found = analyzer.Analyze(collage.Collage);
+
+        Assert.True(found.Count >= Math.Ceiling(0.9 * CollageFixture.FaceCount), $"Found {found.Count} of {CollageFixture.FaceCount} faces.");
+        Assert.Equal(collage.Found, found);
+    }
+}

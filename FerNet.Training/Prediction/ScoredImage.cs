@@ -1,6 +1,0 @@
-using FerNet.Inference;
-
-namespace FerNet.Training.Prediction;
-
-/// <summary>An image and the model's answer for it.</summary>
-internal sealed record ScoredImage(string Name, EmotionPrediction Prediction);
