@@ -9,8 +9,9 @@ namespace FerNet.WebApi.Endpoints;
 /// <summary>POST /analyze (every face of a photo) and POST /predict (one face crop).</summary>
 internal static class EmotionEndpoints
 {
-    // The raw-body forms; a multipart form with the file in the part "image" works as well.
-    private static readonly string[] ImageContentTypes = ["multipart/form-data", "application/octet-stream", "image/jpeg", "image/png", "image/bmp", "image/gif", "image/webp"];
+    // Other content types get 415. image/* is accepted whole so that an image in a format FerNet does
+    // not decode (image/tiff) gets 400 with FerNet's message naming the format.
+    private static readonly string[] ImageContentTypes = ["multipart/form-data", "application/octet-stream", "image/*"];
 
     public static IEndpointRouteBuilder MapEmotionEndpoints(this IEndpointRouteBuilder endpoints)
     {
