@@ -13,7 +13,7 @@ namespace FerNet.Inference;
 /// ITransformer model = pipeline.Fit(data);
 /// mlContext.Model.Save(model, data.Schema, "emotions.zip");
 ///
-/// // In another process: register FerNet's steps, then load.
+/// // In another process: register FerNet's steps (ML.NET finds custom mappings by contract name), then load.
 /// mlContext.ComponentCatalog.RegisterAssembly(typeof(EmotionClassifier).Assembly);
 /// ITransformer loaded = mlContext.Model.Load("emotions.zip", out DataViewSchema schema);
 /// </code>
@@ -27,8 +27,9 @@ public static class EmotionTransformsCatalogExtensions
     /// vector column of the seven probabilities in canonical order (<see cref="EmotionLabels.Names"/>).
     /// </summary>
     /// <remarks>
-    /// The fitted transformer saves with <c>mlContext.Model.Save</c>, the ONNX model inside. Before
-    /// <c>mlContext.Model.Load</c>, register FerNet's custom steps with
+    /// The fitted transformer saves with <c>mlContext.Model.Save</c>, the ONNX model inside. Its two
+    /// custom steps are found on load by their contract names, as ML.NET does for custom mappings:
+    /// register FerNet.Inference before <c>mlContext.Model.Load</c> with
     /// <c>mlContext.ComponentCatalog.RegisterAssembly(typeof(EmotionClassifier).Assembly)</c>.
     /// </remarks>
     /// <param name="catalog">The transforms catalog, <c>mlContext.Transforms</c>.</param>

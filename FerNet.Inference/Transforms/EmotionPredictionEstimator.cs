@@ -25,7 +25,8 @@ internal sealed class EmotionPredictionEstimator(MLContext mlContext, string lab
     public ITransformer Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        CheckImageColumn(SchemaShape.Create(input.Schema));
+        DataViewSchema.Column? image = input.Schema.GetColumnOrNull(imageColumn);
+        CheckImageColumn(image is { } found ? (found.Type, false) : null, input.Schema.Select(column => column.Name));
         var steps = new List<ITransformer>();
         IDataView data = input;
         data = Fit(steps, data, mlContext.Transforms.ResizeImages(
@@ -51,13 +52,17 @@ internal sealed class EmotionPredictionEstimator(MLContext mlContext, string lab
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
         ArgumentNullException.ThrowIfNull(inputSchema);
-        CheckImageColumn(inputSchema);
+        SchemaShape.Column[] image = [.. inputSchema.Where(column => column.Name == imageColumn)];
+        CheckImageColumn(image.Length == 0 ? null : (image[^1].ItemType, image[^1].Kind != SchemaShape.Column.VectorKind.Scalar), inputSchema.Select(column => column.Name));
 
-        // SchemaShape.Column has no public constructor; the added columns' shapes come from a typed empty view.
+        // SchemaShape.Column has no public constructor: the added columns' shapes come from a mapping
+        // that reads nothing and writes the two columns under the caller's names.
         SchemaDefinition definition = SchemaDefinition.Create(typeof(EmotionLabelRow));
         definition[LabelColumn].ColumnName = labelColumn;
         definition[ProbabilitiesColumn].ColumnName = probabilitiesColumn;
-        SchemaShape added = SchemaShape.Create(mlContext.Data.LoadFromEnumerable(Array.Empty<EmotionLabelRow>(), definition).Schema);
+        SchemaShape added = mlContext.Transforms
+            .CustomMapping<NoColumnsRow, EmotionLabelRow>(static (_, _) => { }, contractName: null, outputSchemaDefinition: definition)
+            .GetOutputSchema(new SchemaShape([]));
         return new SchemaShape(inputSchema.Where(column => column.Name != labelColumn && column.Name != probabilitiesColumn).Concat(added));
     }
 
@@ -68,16 +73,16 @@ internal sealed class EmotionPredictionEstimator(MLContext mlContext, string lab
         return fitted.Transform(data);
     }
 
-    private void CheckImageColumn(SchemaShape schema)
+    private void CheckImageColumn((DataViewType Type, bool IsVector)? column, IEnumerable<string> columnNames)
     {
-        if (!schema.TryFindColumn(imageColumn, out SchemaShape.Column column))
+        if (column is not { } found)
         {
-            throw new ArgumentOutOfRangeException(nameof(schema), $"PredictEmotion reads the image column '{imageColumn}', which the data does not have; its columns are [{string.Join(", ", schema.Select(c => c.Name))}].");
+            throw new ArgumentOutOfRangeException(nameof(column), $"PredictEmotion reads the image column '{imageColumn}', which the data does not have; its columns are [{string.Join(", ", columnNames)}].");
         }
 
-        if (column.Kind != SchemaShape.Column.VectorKind.Scalar || column.ItemType is not ImageDataViewType)
+        if (found.IsVector || found.Type is not ImageDataViewType)
         {
-            throw new ArgumentOutOfRangeException(nameof(schema), $"PredictEmotion reads images (MLImage, as LoadImages gives them) from column '{imageColumn}', which holds {column.ItemType}; load the images first, e.g. mlContext.Transforms.LoadImages(\"{imageColumn}\", folder, \"ImagePath\").");
+            throw new ArgumentOutOfRangeException(nameof(column), $"PredictEmotion reads images (MLImage, as LoadImages gives them) from column '{imageColumn}', which holds {found.Type}; load the images first, e.g. mlContext.Transforms.LoadImages(\"{imageColumn}\", folder, \"ImagePath\").");
         }
     }
 }
