@@ -19,21 +19,23 @@ internal static class EmotionEndpoints
             .WithName("Analyze")
             .WithSummary("Finds every face in a photo and classifies the emotion of each.")
             .WithDescription("Send the photo (JPEG, PNG, BMP, GIF or WebP) as the raw body or as the multipart file 'image'. Faces come most confident first; probabilities are in [0, 1].")
-            .Accepts<IFormFile>(ImageContentTypes[0], ImageContentTypes[1..])
             .Produces<AnalyzeResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .TakesAnImage();
 
         endpoints.MapPost("/predict", PredictAsync)
             .WithName("Predict")
             .WithSummary("Classifies the emotion of one face crop.")
             .WithDescription("Send a crop of one face, as FER2013's images are (the whole image is the face), as the raw body or as the multipart file 'image'.")
-            .Accepts<IFormFile>(ImageContentTypes[0], ImageContentTypes[1..])
             .Produces<PredictResponse>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .TakesAnImage();
         return endpoints;
     }
+
+    private static RouteHandlerBuilder TakesAnImage(this RouteHandlerBuilder route) => route
+        .WithTags("Emotions")
+        .Accepts<IFormFile>(ImageContentTypes[0], ImageContentTypes[1..])
+        .ProducesProblem(StatusCodes.Status400BadRequest)
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
     private static async Task<AnalyzeResponse> AnalyzeAsync(HttpRequest request, FaceEmotionAnalyzer analyzer, UploadOptions upload, CancellationToken cancellationToken)
     {
