@@ -1,0 +1,35 @@
+using FerNet.Faces;
+using FerNet.Inference;
+
+namespace FerNet.Extensions.DependencyInjection;
+
+/// <summary>
+/// What <see cref="FerNetServiceCollectionExtensions.AddFerNet"/> registers: which emotion model and
+/// face detector to load, and how they score faces. Checked when the host starts (or, without a host,
+/// when the first FerNet service is resolved); a bad value throws
+/// <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> naming it.
+/// <code>
+/// builder.Services.AddFerNet(options =>
+/// {
+///     options.ModelPath = "my-model.onnx";              // null (the default): the embedded model
+///     options.DetectorModelPath = "face_detection_yunet_2023mar.onnx";
+/// });
+/// </code>
+/// </summary>
+public sealed class FerNetOptions
+{
+    /// <summary>
+    /// The path of a FerNet .onnx emotion model; null (the default) for the model embedded in
+    /// FerNet.Inference, the one <see cref="EmotionClassifier"/> uses.
+    /// </summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>Views of each face whose predictions are averaged; <see cref="Inference.TestTimeAugmentation.None"/> by default.</summary>
+    public TestTimeAugmentation TestTimeAugmentation { get; set; } = TestTimeAugmentation.None;
+
+    /// <summary>The path of the YuNet face detector .onnx file that <see cref="FaceEmotionAnalyzer"/> finds faces with.</summary>
+    public string? DetectorModelPath { get; set; }
+
+    /// <summary>Faces whose box is narrower or shorter than this many pixels are skipped; at least 1, default <see cref="FaceAnalysisOptions.DefaultMinimumFaceSide"/>.</summary>
+    public int MinimumFaceSide { get; set; } = FaceAnalysisOptions.DefaultMinimumFaceSide;
+}

@@ -1,0 +1,42 @@
+using System.Globalization;
+using FerNet.Inference;
+using Microsoft.Extensions.Options;
+
+namespace FerNet.Extensions.DependencyInjection;
+
+/// <summary>
+/// Checks <see cref="FerNetOptions"/> before any model is loaded, so that a wrong path fails the
+/// host's start with a message naming it rather than the first request with a loader's error.
+/// </summary>
+internal sealed class FerNetOptionsValidator : IValidateOptions<FerNetOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FerNetOptions options)
+    {
+        var failures = new List<string>();
+        if (options.ModelPath is not null && !File.Exists(options.ModelPath))
+        {
+            failures.Add($"FerNet:ModelPath '{options.ModelPath}' does not exist (full path '{Path.GetFullPath(options.ModelPath)}'). Give the path of a FerNet .onnx model, or leave it unset for the embedded model.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DetectorModelPath))
+        {
+            failures.Add("FerNet:DetectorModelPath is not set. Give the path of the YuNet face detector (face_detection_yunet_2023mar.onnx from the OpenCV Zoo, github.com/opencv/opencv_zoo, models/face_detection_yunet).");
+        }
+        else if (!File.Exists(options.DetectorModelPath))
+        {
+            failures.Add($"FerNet:DetectorModelPath '{options.DetectorModelPath}' does not exist (full path '{Path.GetFullPath(options.DetectorModelPath)}').");
+        }
+
+        if (options.MinimumFaceSide < 1)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture, $"FerNet:MinimumFaceSide is {options.MinimumFaceSide}; it must be at least 1 pixel."));
+        }
+
+        if (!Enum.IsDefined(options.TestTimeAugmentation))
+        {
+            failures.Add($"FerNet:TestTimeAugmentation {options.TestTimeAugmentation} is not one of {string.Join(", ", Enum.GetNames<TestTimeAugmentation>())}.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using FerNet.Core;
+using FerNet.Inference;
+using FerNet.Tests.TestData;
+using FerNet.WebApi.Contracts;
+using FerNet.WebApi.Tests.Hosting;
+
+namespace FerNet.WebApi.Tests.Api;
+
+/// <summary>POST /predict on FER2013 test faces: the answer of <see cref="EmotionClassifier.Predict(string)"/> for the same file.</summary>
+public sealed class PredictEndpointTests(WebApiFactory service) : IClassFixture<WebApiFactory>
+{
+    [Fact]
+    public async Task AFaceCropGetsTheEmotionAndProbabilitiesOfTheEmbeddedModel()
+    {
+        using HttpClient client = service.CreateClient();
+        string[] faces = [.. EmotionLabels.Names.Select(name => Directory.GetFiles(Path.Combine(SharedData.Fer2013Directory, "test", name)).Order(StringComparer.Ordinal).First())];
+
+        foreach (string face in faces)
+        {
+            EmotionPrediction expected = EmotionClassifier.Predict(face);
+            using HttpResponseMessage response = await client.PostAsync("/predict", UploadContent.Form(File.ReadAllBytes(face)));
+
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            PredictResponse actual = (await response.Content.ReadFromJsonAsync<PredictResponse>(WebApiFactory.Json))!;
+            Assert.Equal(EmotionLabels.Name(expected.Emotion), actual.DominantEmotion);
+            Assert.Equal(EmotionLabels.Names, actual.Emotion.Keys);
+            Assert.All(EmotionLabels.All, emotion => Assert.Equal(expected.ProbabilityOf(emotion), actual.Emotion[EmotionLabels.Name(emotion)], 1e-6));
+        }
+    }
+
+    [Fact]
+    public async Task AnotherContentTypeGets415()
+    {
+        using HttpClient client = service.CreateClient();
+        using var text = new StringContent("hello");
+
+        using HttpResponseMessage response = await client.PostAsync("/predict", text);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+}

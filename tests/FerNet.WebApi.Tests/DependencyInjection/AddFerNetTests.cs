@@ -1,0 +1,143 @@
+using FerNet.Extensions.DependencyInjection;
+using FerNet.Faces;
+using FerNet.Inference;
+using FerNet.Tests.Faces;
+using FerNet.Tests.TestData;
+using FerNet.WebApi.Tests.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace FerNet.WebApi.Tests.DependencyInjection;
+
+/// <summary>services.AddFerNet: one model and one analyzer per container, disposed with it, options checked first.</summary>
+public sealed class AddFerNetTests(CollageFixture collage) : IClassFixture<CollageFixture>
+{
+    [Fact]
+    public void TheModelAndTheAnalyzerAreSingletonsAndTheAnalyzerUsesTheModel()
+    {
+        using ServiceProvider provider = Services(options => options.DetectorModelPath = SharedData.YuNetModelPath);
+
+        EmotionModel model = provider.GetRequiredService<EmotionModel>();
+        FaceEmotionAnalyzer analyzer = provider.GetRequiredService<FaceEmotionAnalyzer>();
+        using (IServiceScope scope = provider.CreateScope())
+        {
+            Assert.Same(model, scope.ServiceProvider.GetRequiredService<EmotionModel>());
+            Assert.Same(analyzer, scope.ServiceProvider.GetRequiredService<FaceEmotionAnalyzer>());
+        }
+
+        Assert.Equal(collage.Found, analyzer.Analyze(collage.CollagePath));
+
+        // The analyzer scores with the registered model, not one of its own: without it, it cannot classify.
+        model.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => analyzer.Analyze(collage.CollagePath));
+    }
+
+    [Fact]
+    public void DisposingTheContainerDisposesTheModelAndTheAnalyzer()
+    {
+        ServiceProvider provider = Services(options => options.DetectorModelPath = SharedData.YuNetModelPath);
+        EmotionModel model = provider.GetRequiredService<EmotionModel>();
+        FaceEmotionAnalyzer analyzer = provider.GetRequiredService<FaceEmotionAnalyzer>();
+        byte[] png = File.ReadAllBytes(collage.CollagePath);
+        Assert.NotEmpty(analyzer.Analyze(png));
+
+        provider.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => model.Predict(png));
+        Assert.Throws<ObjectDisposedException>(() => analyzer.Analyze(png));
+    }
+
+    [Fact]
+    public void TheOptionsReachTheModel()
+    {
+        using ServiceProvider provider = Services(options =>
+        {
+            options.DetectorModelPath = SharedData.YuNetModelPath;
+            options.TestTimeAugmentation = TestTimeAugmentation.HorizontalFlip;
+        });
+        using EmotionModel flipped = EmotionClassifier.LoadDefault(new EmotionModelOptions { TestTimeAugmentation = TestTimeAugmentation.HorizontalFlip });
+        byte[] png = File.ReadAllBytes(collage.CollagePath);
+
+        EmotionPrediction registered = provider.GetRequiredService<EmotionModel>().Predict(png);
+
+        Assert.Equal(flipped.Predict(png), registered);
+        Assert.NotEqual(EmotionClassifier.Predict(png), registered);
+    }
+
+    [Fact]
+    public void AModelPathThatDoesNotExistFailsTheFirstResolveNamingThePath()
+    {
+        string missing = Path.Combine(Path.GetTempPath(), "fernet-no-such-model.onnx");
+        using ServiceProvider provider = Services(options =>
+        {
+            options.ModelPath = missing;
+            options.DetectorModelPath = SharedData.YuNetModelPath;
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<EmotionModel>());
+
+        Assert.Contains($"FerNet:ModelPath '{missing}' does not exist", error.Message, StringComparison.Ordinal);
+        Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<FaceEmotionAnalyzer>());
+    }
+
+    [Fact]
+    public void AModelPathIsLoadedFromThatFile()
+    {
+        string notAModel = Path.Combine(Path.GetTempPath(), $"fernet-not-a-model-{Guid.NewGuid():N}.onnx");
+        File.WriteAllText(notAModel, "not an ONNX model");
+        try
+        {
+            using ServiceProvider provider = Services(options =>
+            {
+                options.ModelPath = notAModel;
+                options.DetectorModelPath = SharedData.YuNetModelPath;
+            });
+
+            var error = Assert.Throws<InvalidModelException>(() => provider.GetRequiredService<EmotionModel>());
+            Assert.Contains(notAModel, error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(notAModel);
+        }
+    }
+
+    [Fact]
+    public void EveryBadOptionIsNamedInOneMessage()
+    {
+        using ServiceProvider provider = Services(options => options.MinimumFaceSide = 0);
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<FaceEmotionAnalyzer>());
+
+        Assert.Contains("FerNet:DetectorModelPath is not set", error.Message, StringComparison.Ordinal);
+        Assert.Contains("FerNet:MinimumFaceSide is 0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TheServiceDoesNotStartWithADetectorPathThatDoesNotExist()
+    {
+        using WebApiFactory service = new();
+        using var misconfigured = service.WithWebHostBuilder(host => host.UseSetting("FerNet:DetectorModelPath", "no-such-detector.onnx"));
+
+        // The host validates at start-up, before any request.
+        var error = Assert.Throws<OptionsValidationException>(() => misconfigured.Server);
+
+        Assert.Contains("FerNet:DetectorModelPath", error.Message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine("FerNet.WebApi", "no-such-detector.onnx"), error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddFerNetTwiceRegistersOneModel()
+    {
+        var services = new ServiceCollection();
+        services.AddFerNet(options => options.DetectorModelPath = SharedData.YuNetModelPath).AddFerNet();
+
+        Assert.Single(services, service => service.ServiceType == typeof(EmotionModel));
+        Assert.Single(services, service => service.ServiceType == typeof(FaceEmotionAnalyzer));
+        Assert.Single(services, service => service.ServiceType == typeof(IValidateOptions<FerNetOptions>));
+    }
+
+    private static ServiceProvider Services(Action<FerNetOptions> configure) =>
+        new ServiceCollection().AddFerNet(configure).BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+}
