@@ -1,4 +1,5 @@
 using FerNet.Core;
+using FerNet.Inference.Models;
 using FerNet.Inference.Transforms;
 using Microsoft.ML;
 using Microsoft.ML.OnnxRuntime;

@@ -5,9 +5,9 @@ using Microsoft.ML.Transforms.Image;
 namespace FerNet.Inference.Pipeline;
 
 /// <summary>
-/// The ML.NET row of the image pipeline: one decoded image going in, the same column holding it
-/// resized to 48 x 48 for the gray-pixel step. The declared 48 x 48 is only schema metadata (ML.NET
-/// refuses an image column without a size); images of any size pass, and the pipeline resizes them.
+/// The ML.NET row of the image pipeline: one decoded image going in. The declared 48 x 48 is only
+/// schema metadata (ML.NET refuses an image column without a size); images of any size pass, and the
+/// pipeline resizes them.
 /// </summary>
 internal sealed class FaceImageRow
 {

@@ -23,8 +23,11 @@ namespace FerNet.Inference.Pipeline;
 /// </remarks>
 internal sealed class FacePreprocessing : IDisposable
 {
-    /// <summary>The column holding the decoded image, and then the image resized to 48 x 48.</summary>
+    /// <summary>The column holding the decoded image.</summary>
     public const string ImageColumn = "image";
+
+    /// <summary>The column holding the image scaled to cover 48 x 48 and centre-cropped.</summary>
+    public const string ResizedColumn = "FerNet.ResizedFace";
 
     private readonly MLContext _mlContext;
     private readonly PredictionEnginePool<FaceImageRow, FaceTensorRow> _engines;
@@ -34,26 +37,31 @@ internal sealed class FacePreprocessing : IDisposable
     {
         _mlContext = mlContext;
         IDataView empty = mlContext.Data.LoadFromEnumerable(Array.Empty<FaceImageRow>());
-        ITransformer resize = mlContext.Transforms.ResizeImages(
-                ImageColumn,
-                FaceInputContract.Width,
-                FaceInputContract.Height,
-                ImageColumn,
-                ImageResizingEstimator.ResizingKind.IsoCrop,
-                ImageResizingEstimator.Anchor.Center)
-            .Fit(empty);
+        ITransformer resize = Resize(mlContext, ImageColumn).Fit(empty);
 
         // Fitted on its own: inside an estimator chain, the custom mapping's schema check compares
         // image types by reference and refuses the resize step's Image<48, 48>.
-        ITransformer grayPixels = mlContext.Transforms
-            .CustomMapping<FaceImageRow, FaceTensorRow>(WriteScaledGray, contractName: null)
-            .Fit(resize.Transform(empty));
+        ITransformer grayPixels = ScaledGray(mlContext).Fit(resize.Transform(empty));
         Transformer = resize.Append(grayPixels);
         _engines = new PredictionEnginePool<FaceImageRow, FaceTensorRow>(mlContext, Transformer);
     }
 
     /// <summary>The fitted transformer: <see cref="FaceImageRow"/> in, an "input" column of 1 x 48 x 48 floats out.</summary>
     public ITransformer Transformer { get; }
+
+    /// <summary>The first step: scale the image in <paramref name="imageColumn"/> to cover 48 x 48 and centre-crop it into <see cref="ResizedColumn"/>.</summary>
+    public static IEstimator<ITransformer> Resize(MLContext mlContext, string imageColumn) =>
+        mlContext.Transforms.ResizeImages(
+            ResizedColumn,
+            FaceInputContract.Width,
+            FaceInputContract.Height,
+            imageColumn,
+            ImageResizingEstimator.ResizingKind.IsoCrop,
+            ImageResizingEstimator.Anchor.Center);
+
+    /// <summary>The second step: <see cref="ResizedColumn"/> to 8-bit gray / 255 in the model's "input" column.</summary>
+    public static IEstimator<ITransformer> ScaledGray(MLContext mlContext) =>
+        mlContext.Transforms.CustomMapping<ResizedFaceRow, FaceTensorRow>(ScaledGrayMappingFactory.Map, ScaledGrayMappingFactory.ContractName);
 
     /// <summary>The model's input value of an 8-bit gray pixel.</summary>
     public static float Scale(byte gray) => gray * FaceInputContract.PixelScale;
@@ -94,17 +102,4 @@ internal sealed class FacePreprocessing : IDisposable
 
     /// <summary>Releases the pooled prediction engines.</summary>
     public void Dispose() => _engines.Dispose();
-
-    private static void WriteScaledGray(FaceImageRow source, FaceTensorRow destination)
-    {
-        byte[] bgr = source.Image!.GetBGRPixels;
-        var input = new float[FaceInputContract.PixelCount];
-        for (int i = 0; i < input.Length; i++)
-        {
-            byte gray = (byte)((bgr[(3 * i) + 2] * 0.2126f) + (bgr[(3 * i) + 1] * 0.7152f) + (bgr[3 * i] * 0.0722f) + 0.5f);
-            input[i] = Scale(gray);
-        }
-
-        destination.Input = input;
-    }
 }

@@ -1,4 +1,5 @@
 using FerNet.Core;
+using FerNet.Inference.Pipeline;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Image;
@@ -18,7 +19,6 @@ namespace FerNet.Inference.Transforms;
 internal sealed class EmotionPredictionEstimator(MLContext mlContext, string labelColumn, string probabilitiesColumn, string imageColumn, byte[] model)
     : IEstimator<ITransformer>
 {
-    public const string ResizedColumn = "FerNet.ResizedFace";
     public const string LabelColumn = "FerNet.PredictedEmotion";
     public const string ProbabilitiesColumn = "FerNet.Probabilities";
 
@@ -29,14 +29,8 @@ internal sealed class EmotionPredictionEstimator(MLContext mlContext, string lab
         CheckImageColumn(image is { } found ? (found.Type, false) : null, input.Schema.Select(column => column.Name));
         var steps = new List<ITransformer>();
         IDataView data = input;
-        data = Fit(steps, data, mlContext.Transforms.ResizeImages(
-            ResizedColumn,
-            FaceInputContract.Width,
-            FaceInputContract.Height,
-            imageColumn,
-            ImageResizingEstimator.ResizingKind.IsoCrop,
-            ImageResizingEstimator.Anchor.Center));
-        data = Fit(steps, data, mlContext.Transforms.CustomMapping<ResizedFaceRow, ModelInputRow>(ScaledGrayMappingFactory.Map, ScaledGrayMappingFactory.ContractName));
+        data = Fit(steps, data, FacePreprocessing.Resize(mlContext, imageColumn));
+        data = Fit(steps, data, FacePreprocessing.ScaledGray(mlContext));
         using (var modelStream = new MemoryStream(model, writable: false))
         {
             data = Fit(steps, data, mlContext.Transforms.ApplyOnnxModel([FaceInputContract.OutputName], [FaceInputContract.InputName], modelStream));
@@ -45,7 +39,7 @@ internal sealed class EmotionPredictionEstimator(MLContext mlContext, string lab
         data = Fit(steps, data, mlContext.Transforms.CustomMapping<ModelOutputRow, EmotionLabelRow>(EmotionLabelMappingFactory.Map, EmotionLabelMappingFactory.ContractName));
         data = Fit(steps, data, mlContext.Transforms.CopyColumns(labelColumn, LabelColumn));
         data = Fit(steps, data, mlContext.Transforms.CopyColumns(probabilitiesColumn, ProbabilitiesColumn));
-        Fit(steps, data, mlContext.Transforms.DropColumns(ResizedColumn, FaceInputContract.InputName, FaceInputContract.OutputName, LabelColumn, ProbabilitiesColumn));
+        Fit(steps, data, mlContext.Transforms.DropColumns(FacePreprocessing.ResizedColumn, FaceInputContract.InputName, FaceInputContract.OutputName, LabelColumn, ProbabilitiesColumn));
         return new TransformerChain<ITransformer>([.. steps]);
     }
 

@@ -2,12 +2,12 @@ using FerNet.Core;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms.Image;
 
-namespace FerNet.Inference.Transforms;
+namespace FerNet.Inference.Pipeline;
 
-/// <summary>The scaled-and-cropped face that <see cref="ScaledGrayMappingFactory"/> reads.</summary>
+/// <summary>The scaled-and-cropped 48 x 48 face that <see cref="ScaledGrayMappingFactory"/> reads.</summary>
 internal sealed class ResizedFaceRow
 {
-    [ColumnName(EmotionPredictionEstimator.ResizedColumn)]
+    [ColumnName(FacePreprocessing.ResizedColumn)]
     [ImageType(FaceInputContract.Height, FaceInputContract.Width)]
     public MLImage? Image { get; set; }
 }
