@@ -12,7 +12,7 @@ namespace FerNet.Extensions.DependencyInjection;
 /// builder.Services.AddFerNet(options =>
 /// {
 ///     options.ModelPath = "my-model.onnx";              // null (the default): the embedded model
-///     options.DetectorModelPath = "face_detection_yunet_2023mar.onnx";
+///     options.DetectorModelPath = "my-yunet.onnx";      // null (the default): the bundled YuNet
 /// });
 /// </code>
 /// </summary>
@@ -27,7 +27,10 @@ public sealed class FerNetOptions
     /// <summary>Views of each face whose predictions are averaged; <see cref="Inference.TestTimeAugmentation.None"/> by default.</summary>
     public TestTimeAugmentation TestTimeAugmentation { get; set; } = TestTimeAugmentation.None;
 
-    /// <summary>The path of the YuNet face detector .onnx file that <see cref="FaceEmotionAnalyzer"/> finds faces with.</summary>
+    /// <summary>
+    /// The path of a YuNet face detector .onnx file for <see cref="FaceEmotionAnalyzer"/>; null (the
+    /// default) for the detector bundled in FerNet.Faces.
+    /// </summary>
     public string? DetectorModelPath { get; set; }
 
     /// <summary>Faces whose box is narrower or shorter than this many pixels are skipped; at least 1, default <see cref="FaceAnalysisOptions.DefaultMinimumFaceSide"/>.</summary>

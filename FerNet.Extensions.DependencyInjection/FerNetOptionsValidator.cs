@@ -18,13 +18,9 @@ internal sealed class FerNetOptionsValidator : IValidateOptions<FerNetOptions>
             failures.Add($"FerNet:ModelPath '{options.ModelPath}' does not exist (full path '{Path.GetFullPath(options.ModelPath)}'). Give the path of a FerNet .onnx model, or leave it unset for the embedded model.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.DetectorModelPath))
+        if (options.DetectorModelPath is not null && !File.Exists(options.DetectorModelPath))
         {
-            failures.Add("FerNet:DetectorModelPath is not set. Give the path of the YuNet face detector (face_detection_yunet_2023mar.onnx from the OpenCV Zoo, github.com/opencv/opencv_zoo, models/face_detection_yunet).");
-        }
-        else if (!File.Exists(options.DetectorModelPath))
-        {
-            failures.Add($"FerNet:DetectorModelPath '{options.DetectorModelPath}' does not exist (full path '{Path.GetFullPath(options.DetectorModelPath)}').");
+            failures.Add($"FerNet:DetectorModelPath '{options.DetectorModelPath}' does not exist (full path '{Path.GetFullPath(options.DetectorModelPath)}'). Give the path of a YuNet face detector, or leave it unset for the one FerNet.Faces bundles.");
         }
 
         if (options.MinimumFaceSide < 1)

@@ -9,7 +9,7 @@ namespace FerNet.Extensions.DependencyInjection;
 /// <summary>
 /// Registers FerNet's emotion model and face analyzer in an <see cref="IServiceCollection"/>.
 /// <code>
-/// builder.Services.AddFerNet(options => options.DetectorModelPath = "face_detection_yunet_2023mar.onnx");
+/// builder.Services.AddFerNet(options => options.ModelPath = "my-model.onnx");
 /// ...
 /// app.MapPost("/faces", (FaceEmotionAnalyzer analyzer, ...) => ...);
 /// </code>
@@ -60,6 +60,11 @@ public static class FerNetServiceCollectionExtensions
 
     // The analyzer does not dispose the model it is given; the container disposes both, the
     // analyzer first, as it was created last.
-    private static FaceEmotionAnalyzer CreateAnalyzer(FerNetOptions options, EmotionModel model) =>
-        new(options.DetectorModelPath!, model, new FaceAnalysisOptions { MinimumFaceSide = options.MinimumFaceSide });
+    private static FaceEmotionAnalyzer CreateAnalyzer(FerNetOptions options, EmotionModel model)
+    {
+        var analysis = new FaceAnalysisOptions { MinimumFaceSide = options.MinimumFaceSide };
+        return options.DetectorModelPath is null
+            ? new FaceEmotionAnalyzer(model, analysis)
+            : new FaceEmotionAnalyzer(options.DetectorModelPath, model, analysis);
+    }
 }

@@ -36,13 +36,13 @@ namespace FerNet.Faces;
 public sealed class FaceEmotionAnalyzer : IDisposable
 {
     private readonly IFaceDetector _detector;
-    private readonly EmotionModel? _model;
+    private readonly EmotionModel _model;
     private readonly int _minimumFaceSide;
     private volatile bool _disposed;
 
     /// <summary>Creates an analyzer from any face detector.</summary>
     /// <param name="detector">The detector; the analyzer owns it from now on and disposes it.</param>
-    /// <param name="model">The emotion model; null for the model embedded in FerNet.Inference (the one <see cref="EmotionClassifier"/> uses). Not disposed by the analyzer.</param>
+    /// <param name="model">The emotion model; null for <see cref="EmotionClassifier.Default"/>, the model embedded in FerNet.Inference. Not disposed by the analyzer.</param>
     /// <param name="options">How faces are treated; null for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="FaceAnalysisOptions.MinimumFaceSide"/> is below 1.</exception>
@@ -52,7 +52,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
         options ??= new FaceAnalysisOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MinimumFaceSide, 1, nameof(options));
         _detector = detector;
-        _model = model;
+        _model = model ?? EmotionClassifier.Default;
         _minimumFaceSide = options.MinimumFaceSide;
     }
 
@@ -230,7 +230,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
             }
 
             using MLImage face = FrameImages.Crop(bgr, crop);
-            EmotionPrediction prediction = _model is null ? EmotionClassifier.Predict(face) : _model.Predict(face);
+            EmotionPrediction prediction = _model.Predict(face);
             faces.Add(new FaceEmotion(detection.Box, detection.Confidence, prediction));
         }
 

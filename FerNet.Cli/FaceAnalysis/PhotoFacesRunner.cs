@@ -112,7 +112,7 @@ internal sealed class PhotoFacesRunner(TextWriter output, TextWriter diagnostics
 
         IReadOnlyList<ImageEntry> photos = FindPhotos(request);
         using PredictionModel model = PredictionModel.Open(request.ModelPath);
-        using var analyzer = new FaceEmotionAnalyzer(YuNetDetectors.Open(request.DetectorPath, request.MaxDetectionSide), model.Loaded);
+        using var analyzer = new FaceEmotionAnalyzer(YuNetDetectors.Open(request.DetectorPath, request.MaxDetectionSide), model.Model);
 
         var done = new List<(string Name, IReadOnlyList<FaceEmotion> Faces)>(photos.Count);
         var skipped = new List<SkippedImage>();

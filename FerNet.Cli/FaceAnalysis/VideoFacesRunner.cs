@@ -110,7 +110,7 @@ internal sealed class VideoFacesRunner(TextWriter output, TextWriter diagnostics
         }
 
         using PredictionModel model = PredictionModel.Open(request.ModelPath);
-        using var analyzer = new FaceEmotionAnalyzer(YuNetDetectors.Open(request.DetectorPath, request.MaxDetectionSide), model.Loaded);
+        using var analyzer = new FaceEmotionAnalyzer(YuNetDetectors.Open(request.DetectorPath, request.MaxDetectionSide), model.Model);
         var options = new VideoAnalysisOptions
         {
             FrameInterval = request.FrameInterval,

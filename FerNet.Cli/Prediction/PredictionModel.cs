@@ -1,20 +1,17 @@
-using FerNet.Core;
 using FerNet.Inference;
 
 namespace FerNet.Cli.Prediction;
 
 /// <summary>
-/// The model the predict verb scores with: a FerNet .onnx file loaded with
-/// <see cref="EmotionClassifier.Load(string)"/>, or, without one, the default model behind
-/// <see cref="EmotionClassifier"/>'s static methods, reached exactly as a library user reaches it.
+/// The model the predict and faces verbs score with: a FerNet .onnx file loaded with
+/// <see cref="EmotionClassifier.Load(string)"/>, or, without one, <see cref="EmotionClassifier.Default"/>,
+/// reached exactly as a library user reaches it.
 /// </summary>
 internal sealed class PredictionModel : IDisposable
 {
-    private readonly EmotionModel? _loaded;
-
-    private PredictionModel(EmotionModel? loaded)
+    private PredictionModel(EmotionModel model)
     {
-        _loaded = loaded;
+        Model = model;
     }
 
     /// <summary>Loads the model file, or makes sure the default model is there.</summary>
@@ -26,9 +23,9 @@ internal sealed class PredictionModel : IDisposable
         {
             try
             {
-                // The default model loads on first use; a blank face makes that happen now, so that
-                // a build without one fails before any work rather than on the first image.
-                EmotionClassifier.PredictPixels(new byte[FaceInputContract.PixelCount]);
+                // The default model loads on first use; reaching it now makes a build without one
+                // fail before any work rather than on the first image.
+                return new PredictionModel(EmotionClassifier.Default);
             }
             catch (InvalidOperationException e)
             {
@@ -38,8 +35,6 @@ internal sealed class PredictionModel : IDisposable
             {
                 throw new PredictionSetupException(e.Message, e);
             }
-
-            return new PredictionModel(null);
         }
 
         if (!File.Exists(modelPath))
@@ -57,17 +52,15 @@ internal sealed class PredictionModel : IDisposable
         }
     }
 
-    /// <summary>The model file loaded with <see cref="EmotionClassifier.Load"/>, or null when the default model is used.</summary>
-    public EmotionModel? Loaded => _loaded;
+    /// <summary>The model file loaded with <see cref="EmotionClassifier.Load(string)"/>, or <see cref="EmotionClassifier.Default"/>.</summary>
+    public EmotionModel Model { get; }
 
     /// <summary>Classifies one image file; see <see cref="EmotionModel.Predict(string)"/>.</summary>
-    public EmotionPrediction Predict(string imagePath) =>
-        _loaded is null ? EmotionClassifier.Predict(imagePath) : _loaded.Predict(imagePath);
+    public EmotionPrediction Predict(string imagePath) => Model.Predict(imagePath);
 
     /// <summary>Classifies image files in one batch; see <see cref="EmotionModel.PredictBatch(IEnumerable{string})"/>.</summary>
-    public IReadOnlyList<EmotionPrediction> PredictBatch(IEnumerable<string> imagePaths) =>
-        _loaded is null ? EmotionClassifier.PredictBatch(imagePaths) : _loaded.PredictBatch(imagePaths);
+    public IReadOnlyList<EmotionPrediction> PredictBatch(IEnumerable<string> imagePaths) => Model.PredictBatch(imagePaths);
 
-    /// <inheritdoc/>
-    public void Dispose() => _loaded?.Dispose();
+    /// <summary>Releases a loaded model file; <see cref="EmotionClassifier.Default"/> stays, as it is shared.</summary>
+    public void Dispose() => Model.Dispose();
 }

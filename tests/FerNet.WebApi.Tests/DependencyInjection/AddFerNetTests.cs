@@ -16,7 +16,7 @@ public sealed class AddFerNetTests(CollageFixture collage) : IClassFixture<Colla
     [Fact]
     public void TheModelAndTheAnalyzerAreSingletonsAndTheAnalyzerUsesTheModel()
     {
-        using ServiceProvider provider = Services(options => options.DetectorModelPath = SharedData.YuNetModelPath);
+        using ServiceProvider provider = Services(_ => { });
 
         EmotionModel model = provider.GetRequiredService<EmotionModel>();
         FaceEmotionAnalyzer analyzer = provider.GetRequiredService<FaceEmotionAnalyzer>();
@@ -106,11 +106,15 @@ public sealed class AddFerNetTests(CollageFixture collage) : IClassFixture<Colla
     [Fact]
     public void EveryBadOptionIsNamedInOneMessage()
     {
-        using ServiceProvider provider = Services(options => options.MinimumFaceSide = 0);
+        using ServiceProvider provider = Services(options =>
+        {
+            options.MinimumFaceSide = 0;
+            options.DetectorModelPath = "no-such-detector.onnx";
+        });
 
         var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<FaceEmotionAnalyzer>());
 
-        Assert.Contains("FerNet:DetectorModelPath is not set", error.Message, StringComparison.Ordinal);
+        Assert.Contains("FerNet:DetectorModelPath 'no-such-detector.onnx' does not exist", error.Message, StringComparison.Ordinal);
         Assert.Contains("FerNet:MinimumFaceSide is 0", error.Message, StringComparison.Ordinal);
     }
 
