@@ -1,5 +1,5 @@
 using System.CommandLine;
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Faces;
 using FerNet.Inference;
 using FerNet.Training.Checkpoints;

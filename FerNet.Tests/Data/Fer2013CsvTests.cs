@@ -1,5 +1,5 @@
 using FerNet.Core;
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Tests.TestData;
 
 namespace FerNet.Tests.Data;

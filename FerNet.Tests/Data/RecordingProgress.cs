@@ -1,4 +1,4 @@
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 
 namespace FerNet.Tests.Data;
 

@@ -1,4 +1,4 @@
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Tests.TestData;
 
 namespace FerNet.Tests.Data;

@@ -1,5 +1,5 @@
 using FerNet.Core;
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Tests.TestData;
 using FerNet.Training.Export;
 using FerNet.Training.Models;

@@ -1,7 +1,7 @@
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Models;
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 using static TorchSharp.torch;
 
 namespace FerNet.Tests.Training;

@@ -1,7 +1,6 @@
 using FerNet.Core;
-using FerNet.Core.Data;
-using FerNet.Training.Augmentation;
 using FerNet.Training.Data;
+using FerNet.Training.Augmentation;
 
 namespace FerNet.Tests.Training;
 

@@ -1,8 +1,8 @@
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Training.Augmentation;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Models;
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using FerNet.Core;
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Core.Metrics;
 using FerNet.Inference;
 using FerNet.Tests.Data;

@@ -1,10 +1,10 @@
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Core.Metrics;
 using FerNet.Training.Augmentation;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Evaluation;
 using FerNet.Training.Models;
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 using static TorchSharp.torch;
 
 namespace FerNet.Tests.Training;

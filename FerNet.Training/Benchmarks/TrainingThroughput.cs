@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using FerNet.Core.Data;
 using FerNet.Training.Data;
 using FerNet.Training.Models;
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 using static TorchSharp.torch;
 
 namespace FerNet.Training.Benchmarks;

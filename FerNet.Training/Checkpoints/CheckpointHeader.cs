@@ -1,4 +1,4 @@
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 
 namespace FerNet.Training.Checkpoints;
 

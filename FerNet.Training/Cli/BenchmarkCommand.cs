@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Training.Benchmarks;
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 
 namespace FerNet.Training.Cli;
 
@@ -29,7 +29,7 @@ internal static class BenchmarkCommand
             };
             FaceDataset train = Fer2013.Load(DataLocation.Require(result.GetValue(data)!), Fer2013Split.Train);
             ThroughputMeasurement m = TrainingThroughput.Measure(options, train, result.GetValue(batches));
-            System.Console.WriteLine(string.Create(
+            Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"{options.Architecture}, batch {options.BatchSize}, {options.Precision}, {result.GetValue(threads)} threads: bare loop {m.Bare:F0} img/s ({m.BareBefore:F0} before the pipeline, {m.BareAfter:F0} after), real pipeline {m.Pipeline:F0} img/s, ratio {m.Ratio:F2}; the loop waited for data {m.WaitShare:P1} of its time; preparing a batch took {m.PreparationPerBatch.TotalMilliseconds:F2} ms on the background thread"));
             return 0;

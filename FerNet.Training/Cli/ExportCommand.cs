@@ -1,8 +1,8 @@
 using System.CommandLine;
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Reports;
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 
 namespace FerNet.Training.Cli;
 
@@ -27,13 +27,13 @@ internal static class ExportCommand
                 string? root = dataPath is null ? null : DataLocation.Require(dataPath);
                 RunReportWriter.Write(
                     result.GetValue(checkpoint)!,
-                    root is null ? null : TrainCommand.LoadTestSplit(root, System.Console.Out),
+                    root is null ? null : TrainCommand.LoadTestSplit(root, Console.Out),
                     root is null || keep is null ? null : TrainingClassCounts(TrainingCheckpoint.ReadHeader(result.GetValue(checkpoint)!), root),
                     reportDirectory,
-                    keep is null ? TextWriter.Null : System.Console.Out);
+                    keep is null ? TextWriter.Null : Console.Out);
                 Directory.CreateDirectory(Path.GetDirectoryName(onnxPath)!);
                 File.Move(Path.Combine(reportDirectory, RunReportWriter.ModelFileName), onnxPath, overwrite: true);
-                System.Console.WriteLine($"Wrote {onnxPath}.");
+                Console.WriteLine($"Wrote {onnxPath}.");
                 return 0;
             }
             finally

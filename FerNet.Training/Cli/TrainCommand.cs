@@ -1,9 +1,9 @@
 using System.CommandLine;
-using FerNet.Core.Data;
-using FerNet.Training.Console;
+using FerNet.Training.Data;
+using FerNet.Training.Terminal;
 using FerNet.Training.Models;
 using FerNet.Training.Reports;
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 
 namespace FerNet.Training.Cli;
 
@@ -81,7 +81,7 @@ internal static class TrainCommand
 
     private static int Run(TrainingOptions options, string dataPath, string outputDirectory, bool resume, int? maxEpochs)
     {
-        TextWriter log = System.Console.Out;
+        TextWriter log = Console.Out;
         var trainer = new Trainer(options, outputDirectory, log);
         log.WriteLine($"Reading {dataPath} ...");
         var progress = new ConsoleProgressBar(log, "Reading", 100, "%");
@@ -103,7 +103,7 @@ internal static class TrainCommand
                 cancellation.Cancel();
             }
         };
-        System.Console.CancelKeyPress += onCancel;
+        Console.CancelKeyPress += onCancel;
         IReadOnlyList<EpochRecord> history;
         try
         {
@@ -111,7 +111,7 @@ internal static class TrainCommand
         }
         finally
         {
-            System.Console.CancelKeyPress -= onCancel;
+            Console.CancelKeyPress -= onCancel;
         }
 
         if (cancellation.IsCancellationRequested)

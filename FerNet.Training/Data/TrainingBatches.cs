@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Training.Augmentation;
 using static TorchSharp.torch;
 

@@ -1,5 +1,4 @@
 using FerNet.Core;
-using FerNet.Core.Data;
 using FerNet.Training.Data;
 using FerNet.Training.Models;
 using static TorchSharp.torch;

@@ -1,8 +1,8 @@
 using FerNet.Core;
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Core.Metrics;
 using FerNet.Inference;
-using FerNet.Training.Console;
+using FerNet.Training.Terminal;
 
 namespace FerNet.Training.Evaluation;
 

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FerNet.Core.IO;
 using FerNet.Faces;
-using FerNet.Training.Console;
+using FerNet.Training.Terminal;
 using FerNet.Training.Prediction;
 using OpenCvSharp;
 

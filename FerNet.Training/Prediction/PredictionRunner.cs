@@ -1,7 +1,7 @@
 using System.Text;
 using FerNet.Core;
 using FerNet.Core.IO;
-using FerNet.Training.Console;
+using FerNet.Training.Terminal;
 
 namespace FerNet.Training.Prediction;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Core.Metrics;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Evaluation;

@@ -1,4 +1,6 @@
-namespace FerNet.Core.Data;
+using FerNet.Core;
+
+namespace FerNet.Training.Data;
 
 /// <summary>Where the challenge file's three columns are, as its header names them (in any order, any case).</summary>
 internal sealed record Fer2013CsvColumns(int EmotionColumn, int PixelsColumn, int UsageColumn)

@@ -3,16 +3,15 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using FerNet.Core;
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Core.Metrics;
 using FerNet.Training.Checkpoints;
-using FerNet.Training.Console;
-using FerNet.Training.Data;
+using FerNet.Training.Terminal;
 using FerNet.Training.Evaluation;
 using FerNet.Training.Models;
 using static TorchSharp.torch;
 
-namespace FerNet.Training.Training;
+namespace FerNet.Training.Runs;
 
 /// <summary>
 /// Runs one training run: split, balance, train epoch by epoch, validate, schedule the learning rate,

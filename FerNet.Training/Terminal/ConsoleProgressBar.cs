@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace FerNet.Training.Console;
+namespace FerNet.Training.Terminal;
 
 /// <summary>
 /// A one-line progress bar with throughput and ETA. On a terminal it redraws in place a few times a
@@ -26,8 +26,8 @@ internal sealed class ConsoleProgressBar
         _label = label;
         _total = Math.Max(1, total);
         _unit = unit;
-        _interactive = ReferenceEquals(output, System.Console.Out) ? !System.Console.IsOutputRedirected
-            : ReferenceEquals(output, System.Console.Error) && !System.Console.IsErrorRedirected;
+        _interactive = ReferenceEquals(output, Console.Out) ? !Console.IsOutputRedirected
+            : ReferenceEquals(output, Console.Error) && !Console.IsErrorRedirected;
     }
 
     /// <summary>Reports that <paramref name="done"/> items are finished; <paramref name="status"/> is appended.</summary>
@@ -45,7 +45,7 @@ internal sealed class ConsoleProgressBar
             }
 
             _lastDrawMs = _clock.ElapsedMilliseconds;
-            _out.Write("\r" + line.PadRight(System.Console.WindowWidth > 0 ? Math.Min(System.Console.WindowWidth - 1, 140) : 100));
+            _out.Write("\r" + line.PadRight(Console.WindowWidth > 0 ? Math.Min(Console.WindowWidth - 1, 140) : 100));
         }
         else
         {

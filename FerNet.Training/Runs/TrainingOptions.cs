@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using FerNet.Training.Augmentation;
 
-namespace FerNet.Training.Training;
+namespace FerNet.Training.Runs;
 
 /// <summary>Everything that decides a training run; saved in every checkpoint so a resumed run continues the same one.</summary>
 internal sealed record TrainingOptions

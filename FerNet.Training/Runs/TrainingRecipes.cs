@@ -1,7 +1,7 @@
 using FerNet.Training.Augmentation;
 using FerNet.Training.Models;
 
-namespace FerNet.Training.Training;
+namespace FerNet.Training.Runs;
 
 /// <summary>The two training recipes FerNet ships, by name.</summary>
 internal static class TrainingRecipes

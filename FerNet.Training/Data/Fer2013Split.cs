@@ -1,4 +1,4 @@
-namespace FerNet.Core.Data;
+namespace FerNet.Training.Data;
 
 /// <summary>
 /// The three parts of FER2013 as the original challenge file labels them in its <c>Usage</c> column.

@@ -1,4 +1,4 @@
-namespace FerNet.Core.Data;
+namespace FerNet.Training.Data;
 
 /// <summary>How far a dataset load has come.</summary>
 /// <param name="ImagesRead">Images of the requested split read so far.</param>

@@ -1,4 +1,4 @@
-namespace FerNet.Core.Data;
+namespace FerNet.Training.Data;
 
 /// <summary>How <see cref="Fer2013.Load"/> reads a dataset.</summary>
 public sealed record Fer2013LoadOptions

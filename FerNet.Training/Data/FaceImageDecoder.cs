@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using FerNet.Core;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -6,7 +7,7 @@ using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 using SixLabors.ImageSharp.Processing;
 
-namespace FerNet.Core.Data;
+namespace FerNet.Training.Data;
 
 /// <summary>Turns one image file into the 48x48 grayscale bytes of <see cref="FaceInputContract"/>.</summary>
 internal static class FaceImageDecoder
@@ -18,7 +19,8 @@ internal static class FaceImageDecoder
 
     /// <summary>
     /// Decodes the image at <paramref name="path"/> into <paramref name="destination"/> (2304 bytes).
-    /// Colour becomes luminance and any other size is resized to 48x48.
+    /// Colour becomes luminance; any other size is cut to its
+    /// <see cref="FaceInputContract.CentreSquare">centre square</see> and scaled to 48x48, as inference does.
     /// </summary>
     /// <exception cref="DatasetFormatException">The file is not a readable image, or it is truncated.</exception>
     internal static void Decode(string path, Span<byte> destination)
@@ -47,7 +49,10 @@ internal static class FaceImageDecoder
 
             if (image.Width != FaceInputContract.Width || image.Height != FaceInputContract.Height)
             {
-                image.Mutate(context => context.Resize(FaceInputContract.Width, FaceInputContract.Height));
+                (int x, int y, int size) = FaceInputContract.CentreSquare(image.Width, image.Height);
+                image.Mutate(context => context
+                    .Crop(new Rectangle(x, y, size, size))
+                    .Resize(FaceInputContract.Width, FaceInputContract.Height));
             }
 
             image.CopyPixelDataTo(MemoryMarshal.Cast<byte, L8>(destination));

@@ -1,4 +1,4 @@
-namespace FerNet.Training.Training;
+namespace FerNet.Training.Runs;
 
 /// <summary>
 /// The learning rate for every optimiser step. Its only state is the plateau bookkeeping, which is

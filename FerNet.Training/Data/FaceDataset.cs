@@ -1,6 +1,7 @@
+using FerNet.Core;
 using System.Collections.ObjectModel;
 
-namespace FerNet.Core.Data;
+namespace FerNet.Training.Data;
 
 /// <summary>
 /// A set of labelled 48x48 grayscale faces held compactly in memory: one byte per pixel, images

@@ -1,9 +1,10 @@
+using FerNet.Core;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FerNet.Core.Data;
+namespace FerNet.Training.Data;
 
 /// <summary>
 /// Reads the original FER2013 challenge file: a header naming the columns <c>emotion</c>,

@@ -1,7 +1,8 @@
+using FerNet.Core;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FerNet.Core.Data;
+namespace FerNet.Training.Data;
 
 /// <summary>
 /// Loads FER2013 from either of its two published forms: the Kaggle folder layout

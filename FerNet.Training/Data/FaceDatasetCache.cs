@@ -1,9 +1,10 @@
+using FerNet.Core;
 using FerNet.Core.IO;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FerNet.Core.Data;
+namespace FerNet.Training.Data;
 
 /// <summary>
 /// Decoded datasets on disk, so that loading one again costs a sequential read instead of
@@ -15,7 +16,9 @@ namespace FerNet.Core.Data;
 /// </summary>
 internal static class FaceDatasetCache
 {
-    private const int FormatVersion = 1;
+    // Raised whenever decoding changes the pixels an image gives (version 2 centre-crops non-square
+    // images instead of stretching them), so a cache of other pixels is never read.
+    private const int FormatVersion = 2;
     private const int FingerprintLength = 32;
     private const int HeaderLength = 8 + 4 + FingerprintLength + 4 + 4;
     private const int ChecksumLength = 32;

@@ -1,4 +1,4 @@
-namespace FerNet.Training.Training;
+namespace FerNet.Training.Runs;
 
 /// <summary>One line of training history: what an epoch achieved and how long it took.</summary>
 /// <param name="Epoch">1-based epoch number.</param>

@@ -1,4 +1,4 @@
-namespace FerNet.Training.Training;
+namespace FerNet.Training.Runs;
 
 /// <summary>Reduce-on-plateau bookkeeping.</summary>
 /// <param name="Multiplier">Product of all reductions so far (1 at the start).</param>

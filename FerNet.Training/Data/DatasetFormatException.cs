@@ -1,4 +1,4 @@
-namespace FerNet.Core.Data;
+namespace FerNet.Training.Data;
 
 /// <summary>
 /// A dataset on disk is missing, laid out wrongly or holds data that cannot be read. The message

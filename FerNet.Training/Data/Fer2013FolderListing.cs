@@ -1,4 +1,6 @@
-namespace FerNet.Core.Data;
+using FerNet.Core;
+
+namespace FerNet.Training.Data;
 
 /// <summary>The image files of one split in the Kaggle folder layout, in load order, with their labels.</summary>
 /// <param name="SplitFolder">The full path of the split's folder (<c>train</c> or <c>test</c>).</param>

@@ -1,4 +1,4 @@
-namespace FerNet.Core.Data;
+namespace FerNet.Training.Data;
 
 /// <summary>
 /// Passes progress from worker threads on to a caller's <see cref="IProgress{T}"/> one call at a

@@ -1,9 +1,10 @@
+using FerNet.Core;
 using System.Buffers.Binary;
 using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace FerNet.Core.Data;
+namespace FerNet.Training.Data;
 
 /// <summary>
 /// Reads FER2013 in the Kaggle folder layout: <c>&lt;root&gt;/train/&lt;class&gt;/*.jpg</c> and
