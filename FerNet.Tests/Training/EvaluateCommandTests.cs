@@ -9,7 +9,7 @@ using FerNet.Training.Cli;
 
 namespace FerNet.Tests.Training;
 
-/// <summary>`fernet evaluate` on a small generated test split, checked against the library's own predictions.</summary>
+/// <summary>The `evaluate` verb on a small generated test split, checked against the library's own predictions.</summary>
 public sealed class EvaluateCommandTests(LinearModelFixture fixture) : IClassFixture<LinearModelFixture>, IDisposable
 {
     private readonly TemporaryDirectory _directory = new();

@@ -25,9 +25,9 @@ internal static class TrainingThroughput
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batches, 2, nameof(batches));
         manual_seed(options.Seed);
-        var trainer = new Trainer(options, Path.GetTempPath(), TextWriter.Null);
-        using FerModel model = trainer.CreateModel();
-        using optim.Optimizer optimizer = trainer.CreateOptimizer(model);
+        options.Validate();
+        using FerModel model = Trainer.CreateModel(options);
+        using optim.Optimizer optimizer = Trainer.CreateOptimizer(model, options);
         model.train();
         int[] order = Enumerable.Range(0, Math.Min(data.Count, (batches + 1) * options.BatchSize)).ToArray();
 

@@ -1,5 +1,4 @@
 using FerNet.Core;
-using FerNet.Training.Data;
 
 namespace FerNet.Training.Data;
 

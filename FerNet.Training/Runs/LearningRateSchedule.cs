@@ -23,7 +23,7 @@ internal sealed class LearningRateSchedule
     /// <summary>The rate for 0-based optimiser step <paramref name="step"/>.</summary>
     public double RateAt(long step)
     {
-        if (_options.Schedule == "one-cycle")
+        if (_options.Schedule == LearningRateScheduleKind.OneCycle)
         {
             // Linear warm-up from a 25th of the peak, then half a cosine down to zero.
             long warmup = Math.Max(1, (long)(_totalSteps * _options.WarmupFraction));
@@ -44,7 +44,7 @@ internal sealed class LearningRateSchedule
     /// <summary>Feeds one epoch's validation accuracy to the plateau rule; returns true when the rate was reduced.</summary>
     public bool EndEpoch(double validationAccuracy)
     {
-        if (_options.Schedule != "plateau")
+        if (_options.Schedule != LearningRateScheduleKind.Plateau)
         {
             return false;
         }

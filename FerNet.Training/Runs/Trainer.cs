@@ -6,7 +6,6 @@ using FerNet.Core;
 using FerNet.Training.Data;
 using FerNet.Core.Metrics;
 using FerNet.Training.Checkpoints;
-using FerNet.Training.Terminal;
 using FerNet.Training.Evaluation;
 using FerNet.Training.Models;
 using static TorchSharp.torch;
@@ -14,8 +13,9 @@ using static TorchSharp.torch;
 namespace FerNet.Training.Runs;
 
 /// <summary>
-/// Runs one training run: split, balance, train epoch by epoch, validate, schedule the learning rate,
-/// checkpoint atomically after every epoch and keep the best weights by validation accuracy. Every
+/// The training step of a run: trains on a <see cref="TrainingSplit"/> epoch by epoch, validates,
+/// schedules the learning rate, checkpoints atomically after every epoch and keeps the best weights
+/// by validation accuracy; it reports its progress and returns a <see cref="TrainingResult"/>. Every
 /// random choice of epoch e is seeded from (seed, e), so resuming after epoch e replays exactly what
 /// an uninterrupted run would have done.
 /// </summary>
@@ -32,6 +32,9 @@ internal sealed class Trainer
     private readonly TextWriter _log;
 
     /// <summary>Prepares a run of <paramref name="options"/> writing into <paramref name="outputDirectory"/>.</summary>
+    /// <param name="options">The run's options; checked here.</param>
+    /// <param name="outputDirectory">Folder of the run's checkpoints and history.</param>
+    /// <param name="log">Where the run's notes go: resuming, class weights, interruption, early stopping.</param>
     public Trainer(TrainingOptions options, string outputDirectory, TextWriter log)
     {
         options.Validate();
@@ -46,46 +49,23 @@ internal sealed class Trainer
     /// <summary>Path of the best checkpoint.</summary>
     public string BestCheckpointPath => Path.Combine(_outputDirectory, BestCheckpointName);
 
-    /// <summary>The training and validation data after the split (and balancing), available once <see cref="Prepare"/> ran.</summary>
-    public (FaceDataset Train, FaceDataset Validation, int[] CountsBeforeBalancing)? Data { get; private set; }
-
-    /// <summary>Whether the last <see cref="Train"/> call ended the run: all epochs done, or early stopping.</summary>
-    public bool RunFinished { get; private set; }
-
-    /// <summary>Splits <paramref name="trainingData"/> into training and validation data and balances the training part.</summary>
-    public void Prepare(FaceDataset trainingData)
-    {
-        (int[] trainIndices, int[] validationIndices) = StratifiedSplit.Split(trainingData, _options.ValidationFraction, _options.EffectiveSplitSeed);
-        FaceDataset train = trainingData.Select(trainIndices);
-        FaceDataset validation = trainingData.Select(validationIndices);
-        int[] before = train.ClassCounts();
-        if (_options.BalancePerClass is int target)
-        {
-            train = ClassBalancer.Balance(train, target, _options.BalancingTransform, _options.Seed);
-        }
-
-        Data = (train, validation, before);
-        _log.WriteLine($"Data: {train.Count} training images ({Counts(train.ClassCounts())}), {validation.Count} validation images.");
-    }
-
     /// <summary>
-    /// Trains until the configured epochs are done, early stopping triggers or <paramref name="cancellation"/>
-    /// fires (then the last finished epoch's checkpoint is kept and the method returns).
+    /// Trains on <paramref name="data"/> until the configured epochs are done, early stopping
+    /// triggers or <paramref name="cancellation"/> fires (then the last finished epoch's checkpoint
+    /// is kept and the method returns).
     /// </summary>
+    /// <param name="data">The split of these options (<see cref="TrainingSplit.Create"/>).</param>
     /// <param name="resume">Continue from <see cref="LastCheckpointPath"/>.</param>
     /// <param name="cancellation">Stops after the current batch.</param>
-    /// <param name="maxEpochsThisCall">Stop after this many epochs even if the run is not finished (for tests and time-boxed sessions).</param>
-    public IReadOnlyList<EpochRecord> Train(bool resume, CancellationToken cancellation, int? maxEpochsThisCall = null)
+    /// <param name="maxEpochsThisCall">Stop after this many epochs even if the run is not finished (for tests and time-boxed runs).</param>
+    /// <param name="progress">Told after every batch and every finished epoch.</param>
+    public TrainingResult Train(TrainingSplit data, bool resume, CancellationToken cancellation, int? maxEpochsThisCall = null, IProgress<TrainingProgress>? progress = null)
     {
-        if (Data is not { } data)
-        {
-            throw new InvalidOperationException("Call Prepare with the training data before Train.");
-        }
-
+        ArgumentNullException.ThrowIfNull(data);
         Directory.CreateDirectory(_outputDirectory);
         manual_seed(_options.Seed);
-        using FerModel model = CreateModel();
-        using optim.Optimizer optimizer = CreateOptimizer(model);
+        using FerModel model = CreateModel(_options);
+        using optim.Optimizer optimizer = CreateOptimizer(model, _options);
         int stepsPerEpoch = (data.Train.Count + _options.BatchSize - 1) / _options.BatchSize;
         var schedule = new LearningRateSchedule(_options, (long)stepsPerEpoch * _options.Epochs);
         var history = new List<EpochRecord>();
@@ -114,14 +94,14 @@ internal sealed class Trainer
             _log.WriteLine($"Starting from the weights of {initial} (epoch {start.EpochsCompleted}, validation accuracy {start.ValidationAccuracy:P2}).");
         }
 
-        RunFinished = history.Count >= _options.Epochs;
-        Tensor? classWeights = ClassWeights(data.Train);
+        bool finished = history.Count >= _options.Epochs;
+        using Tensor? classWeights = ClassWeights(data.Train);
         int firstEpoch = history.Count + 1;
         int lastEpoch = Math.Min(_options.Epochs, maxEpochsThisCall is int max ? firstEpoch + max - 1 : int.MaxValue);
         for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            (double trainLoss, double trainAccuracy, long steps, bool completed) = TrainEpoch(model, optimizer, schedule, data.Train, classWeights, epoch, step, cancellation);
+            (double trainLoss, double trainAccuracy, long steps, bool completed) = TrainEpoch(model, optimizer, schedule, data.Train, classWeights, epoch, step, progress, cancellation);
             if (!completed)
             {
                 _log.WriteLine($"Interrupted during epoch {epoch}: its partial work is discarded; {LastCheckpointName} holds epoch {epoch - 1}. Continue with --resume.");
@@ -144,7 +124,7 @@ internal sealed class Trainer
                 bestEpoch = epoch;
             }
 
-            var header = new CheckpointHeader(model.Architecture, _options, epoch, step, bestAccuracy, bestEpoch, validationAccuracy, history.ToArray(), schedule.State, DateTimeOffset.UtcNow);
+            var header = new CheckpointHeader(model.Architecture, _options, epoch, step, bestAccuracy, bestEpoch, validationAccuracy, history.ToArray(), schedule.State, DateTimeOffset.UtcNow, data.ClassCounts);
             if (improved)
             {
                 TrainingCheckpoint.Save(BestCheckpointPath, header, model, optimizer: null);
@@ -152,31 +132,33 @@ internal sealed class Trainer
 
             TrainingCheckpoint.Save(LastCheckpointPath, header, model, optimizer);
             WriteHistory(history);
-            _log.WriteLine(string.Create(
-                CultureInfo.InvariantCulture,
-                $"Epoch {epoch,3}/{_options.Epochs}  loss {trainLoss:F4}  acc {trainAccuracy:P2}  val_loss {validationLoss:F4}  val_acc {validationAccuracy:P2}  val_f1 {validation.MacroF1:F3}  lr {rate:G3}  {record.Seconds:F0} s{(improved ? "  *best" : "")}{(reduced ? "  (plateau: lr reduced)" : "")}"));
+            progress?.Report(new TrainingProgress(epoch, _options.Epochs, data.Train.Count, data.Train.Count, trainLoss, trainAccuracy)
+            {
+                Completed = record,
+                IsBest = improved,
+                LearningRateReduced = reduced,
+            });
 
-            RunFinished = epoch == _options.Epochs;
+            finished = epoch == _options.Epochs;
             if (_options.EarlyStoppingPatience is int patience && epoch - bestEpoch >= patience)
             {
-                RunFinished = true;
+                finished = true;
                 _log.WriteLine($"Early stopping: no validation improvement for {patience} epochs.");
                 break;
             }
         }
 
-        return history;
+        return new TrainingResult(BestCheckpointPath, LastCheckpointPath, bestEpoch, history, finished);
     }
 
     private (double Loss, double Accuracy, long Steps, bool Completed) TrainEpoch(
-        FerModel model, optim.Optimizer optimizer, LearningRateSchedule schedule, FaceDataset train, Tensor? classWeights, int epoch, long firstStep, CancellationToken cancellation)
+        FerModel model, optim.Optimizer optimizer, LearningRateSchedule schedule, FaceDataset train, Tensor? classWeights, int epoch, long firstStep, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
         model.train();
         manual_seed(EpochSeed(epoch));
         int[] order = Enumerable.Range(0, train.Count).ToArray();
         new Random(EpochSeed(epoch)).Shuffle(order);
         using var batches = new TrainingBatches(train, order, _options.BatchSize, _options.Augmentation, (ulong)EpochSeed(epoch) * 31 + 7);
-        var progress = new ConsoleProgressBar(_log, $"Epoch {epoch,3}/{_options.Epochs}", train.Count, "img");
         double lossSum = 0;
         long correct = 0;
         long seen = 0;
@@ -188,7 +170,6 @@ internal sealed class Trainer
             using var scope = NewDisposeScope();
             if (cancellation.IsCancellationRequested)
             {
-                progress.Finish();
                 return (0, 0, steps, false);
             }
 
@@ -204,10 +185,9 @@ internal sealed class Trainer
             correct += batchCorrect;
             seen += count;
             steps++;
-            progress.Report(seen, string.Create(CultureInfo.InvariantCulture, $"loss {lossSum / seen:F4} acc {(double)correct / seen:P1}"));
+            progress?.Report(new TrainingProgress(epoch, _options.Epochs, seen, train.Count, lossSum / seen, (double)correct / seen));
         }
 
-        progress.Finish();
         return (lossSum / Math.Max(1, seen), (double)correct / Math.Max(1, seen), steps, true);
     }
 
@@ -229,35 +209,36 @@ internal sealed class Trainer
     }
 
     /// <summary>A freshly initialised model of the options' architecture, computing in their precision.</summary>
-    internal FerModel CreateModel()
+    internal static FerModel CreateModel(TrainingOptions options)
     {
-        FerModel model = ModelCatalog.Create(_options.Architecture);
-        model.TrainInBFloat16 = _options.Precision == "bfloat16";
+        FerModel model = ModelCatalog.Create(options.Architecture);
+        model.TrainInBFloat16 = options.Precision == TrainingPrecision.BFloat16;
         return model;
     }
 
     /// <summary>The optimiser the options ask for, over <paramref name="model"/>'s parameters.</summary>
-    internal optim.Optimizer CreateOptimizer(FerModel model) => _options.Optimizer switch
+    internal static optim.Optimizer CreateOptimizer(FerModel model, TrainingOptions options) => options.Optimizer switch
     {
         // Keras' Adam uses epsilon 1e-7 where PyTorch uses 1e-8.
-        "adam" => optim.Adam(model.parameters(), _options.LearningRate, eps: 1e-7, weight_decay: _options.WeightDecay),
-        _ => optim.SGD(model.parameters(), _options.LearningRate, momentum: 0.9, weight_decay: _options.WeightDecay, nesterov: true),
+        OptimizerKind.Adam => optim.Adam(model.parameters(), options.LearningRate, eps: 1e-7, weight_decay: options.WeightDecay),
+        OptimizerKind.Sgd => optim.SGD(model.parameters(), options.LearningRate, momentum: 0.9, weight_decay: options.WeightDecay, nesterov: true),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
     };
 
     private int EpochSeed(int epoch) => unchecked((_options.Seed * 7919) + epoch);
 
     private Tensor? ClassWeights(FaceDataset train)
     {
-        if (_options.ClassWeighting == "none")
+        if (_options.ClassWeighting == ClassWeightingKind.None)
         {
             return null;
         }
 
         int[] counts = train.ClassCounts();
-        double[] raw = counts.Select(c => _options.ClassWeighting == "inverse" ? 1.0 / Math.Max(1, c) : 1.0 / Math.Sqrt(Math.Max(1, c))).ToArray();
+        double[] raw = counts.Select(c => _options.ClassWeighting == ClassWeightingKind.Inverse ? 1.0 / Math.Max(1, c) : 1.0 / Math.Sqrt(Math.Max(1, c))).ToArray();
         double mean = raw.Zip(counts, (w, c) => w * c).Sum() / counts.Sum();
         float[] normalised = raw.Select(w => (float)(w / mean)).ToArray();
-        _log.WriteLine($"Class weights ({_options.ClassWeighting}): {string.Join(", ", EmotionLabels.Names.Zip(normalised, (n, w) => string.Create(CultureInfo.InvariantCulture, $"{n} {w:F2}")))}");
+        _log.WriteLine($"Class weights ({OptionNames.Name(_options.ClassWeighting)}): {string.Join(", ", EmotionLabels.Names.Zip(normalised, (n, w) => string.Create(CultureInfo.InvariantCulture, $"{n} {w:F2}")))}");
         return tensor(normalised);
     }
 
@@ -265,7 +246,4 @@ internal sealed class Trainer
     {
         AtomicFile.WriteAllText(Path.Combine(_outputDirectory, "history.json"), JsonSerializer.Serialize(history, new JsonSerializerOptions { WriteIndented = true }));
     }
-
-    private static string Counts(int[] counts) =>
-        string.Join(", ", EmotionLabels.Names.Zip(counts, (n, c) => $"{n} {c}"));
 }

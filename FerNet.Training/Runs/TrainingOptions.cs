@@ -36,8 +36,8 @@ internal sealed record TrainingOptions
     /// <summary>Share of each class of the training data held out for validation.</summary>
     public double ValidationFraction { get; init; } = 0.1;
 
-    /// <summary>"adam" or "sgd" (Nesterov momentum).</summary>
-    public string Optimizer { get; init; } = "adam";
+    /// <summary>The optimiser.</summary>
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
 
     /// <summary>Initial (Adam) or peak (one-cycle) learning rate.</summary>
     public double LearningRate { get; init; } = 1e-4;
@@ -48,8 +48,8 @@ internal sealed record TrainingOptions
     /// <summary>Decoupled weight decay (SGD's weight_decay); 0 for the seed, which uses L2 terms in the loss instead.</summary>
     public double WeightDecay { get; init; }
 
-    /// <summary>"plateau" (reduce on validation-accuracy plateau) or "one-cycle" (warm-up then cosine to zero).</summary>
-    public string Schedule { get; init; } = "plateau";
+    /// <summary>The learning-rate schedule.</summary>
+    public LearningRateScheduleKind Schedule { get; init; } = LearningRateScheduleKind.Plateau;
 
     /// <summary>Share of all steps spent warming up in the one-cycle schedule.</summary>
     public double WarmupFraction { get; init; } = 0.15;
@@ -66,8 +66,8 @@ internal sealed record TrainingOptions
     /// <summary>Label smoothing of the cross-entropy (0 for plain categorical cross-entropy).</summary>
     public double LabelSmoothing { get; init; }
 
-    /// <summary>Class weights in the loss: "none", "inverse" or "sqrt-inverse" frequency.</summary>
-    public string ClassWeighting { get; init; } = "none";
+    /// <summary>Class weights in the loss.</summary>
+    public ClassWeightingKind ClassWeighting { get; init; } = ClassWeightingKind.None;
 
     /// <summary>When set, the seed's offline balancing to this many images per class.</summary>
     public int? BalancePerClass { get; init; }
@@ -85,11 +85,10 @@ internal sealed record TrainingOptions
     public string? InitialWeights { get; init; }
 
     /// <summary>
-    /// "float32", or "bfloat16": mixed precision, convolutions and dense layers of training steps in
-    /// bfloat16 over float32 weights (see <see cref="Models.FerModel.TrainInBFloat16"/>); faster on
-    /// some CPUs with AVX-512 BF16 and slower on others (the README has the measurements).
+    /// The arithmetic of training steps; bfloat16 is faster on some CPUs with AVX-512 BF16 and slower
+    /// on others (the README has the measurements).
     /// </summary>
-    public string Precision { get; init; } = "float32";
+    public TrainingPrecision Precision { get; init; } = TrainingPrecision.Float32;
 
     /// <summary>Stop when validation accuracy has not improved for this many epochs (off when null).</summary>
     public int? EarlyStoppingPatience { get; init; }
@@ -105,24 +104,9 @@ internal sealed record TrainingOptions
             throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "The validation fraction must be in (0, 0.5]: checkpoints are chosen on it.");
         }
 
-        if (Optimizer is not ("adam" or "sgd"))
+        if (!Enum.IsDefined(Optimizer) || !Enum.IsDefined(Schedule) || !Enum.IsDefined(ClassWeighting) || !Enum.IsDefined(Precision))
         {
-            throw new ArgumentException($"Unknown optimizer '{Optimizer}': use adam or sgd.", nameof(Optimizer));
-        }
-
-        if (Schedule is not ("plateau" or "one-cycle"))
-        {
-            throw new ArgumentException($"Unknown schedule '{Schedule}': use plateau or one-cycle.", nameof(Schedule));
-        }
-
-        if (ClassWeighting is not ("none" or "inverse" or "sqrt-inverse"))
-        {
-            throw new ArgumentException($"Unknown class weighting '{ClassWeighting}': use none, inverse or sqrt-inverse.", nameof(ClassWeighting));
-        }
-
-        if (Precision is not ("float32" or "bfloat16"))
-        {
-            throw new ArgumentException($"Unknown precision '{Precision}': use float32 or bfloat16.", nameof(Precision));
+            throw new ArgumentOutOfRangeException(nameof(Optimizer), $"Optimizer {Optimizer}, schedule {Schedule}, class weighting {ClassWeighting} or precision {Precision} is not one FerNet knows.");
         }
 
         if (LearningRate <= 0 || LabelSmoothing is < 0 or >= 1 || WeightDecay < 0 || TimeDecay < 0)

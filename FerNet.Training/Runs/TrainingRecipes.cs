@@ -29,10 +29,10 @@ internal static class TrainingRecipes
         Recipe = "seed",
         Epochs = 70,
         BatchSize = 32,
-        Optimizer = "adam",
+        Optimizer = OptimizerKind.Adam,
         LearningRate = 1e-4,
         TimeDecay = 1e-6,
-        Schedule = "plateau",
+        Schedule = LearningRateScheduleKind.Plateau,
         BalancePerClass = 5000,
         Augmentation = AugmentationSettings.SeedOnTheFly,
     };
@@ -48,12 +48,12 @@ internal static class TrainingRecipes
         Recipe = "fernet",
         Epochs = 40,
         BatchSize = 64,
-        Optimizer = "sgd",
+        Optimizer = OptimizerKind.Sgd,
         LearningRate = 0.1,
         WeightDecay = 5e-4,
-        Schedule = "one-cycle",
+        Schedule = LearningRateScheduleKind.OneCycle,
         LabelSmoothing = 0.1,
-        ClassWeighting = "sqrt-inverse",
+        ClassWeighting = ClassWeightingKind.SqrtInverse,
         Augmentation = AugmentationSettings.FerNet,
     };
 }
