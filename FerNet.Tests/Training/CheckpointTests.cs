@@ -1,5 +1,5 @@
-using FerNet.Training.Data;
 using FerNet.Training.Checkpoints;
+using FerNet.Training.Data;
 using FerNet.Training.Models;
 using FerNet.Training.Runs;
 using static TorchSharp.torch;

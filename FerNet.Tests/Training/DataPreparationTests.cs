@@ -1,6 +1,6 @@
 using FerNet.Core;
-using FerNet.Training.Data;
 using FerNet.Training.Augmentation;
+using FerNet.Training.Data;
 
 namespace FerNet.Tests.Training;
 

@@ -1,13 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using FerNet.Core;
-using FerNet.Training.Data;
 using FerNet.Core.Metrics;
 using FerNet.Core.Models;
 using FerNet.Inference;
 using FerNet.Tests.Export;
 using FerNet.Tests.TestData;
 using FerNet.Training.Cli;
+using FerNet.Training.Data;
 
 namespace FerNet.Tests.Training;
 

@@ -1,11 +1,11 @@
 using System.CommandLine;
 using FerNet.Core;
-using FerNet.Training.Data;
 using FerNet.Core.Metrics;
 using FerNet.Inference;
 using FerNet.Tests.Inference;
 using FerNet.Tests.TestData;
 using FerNet.Training.Cli;
+using FerNet.Training.Data;
 
 namespace FerNet.Tests.Training;
 

@@ -1,6 +1,6 @@
-using FerNet.Training.Data;
 using FerNet.Training.Augmentation;
 using FerNet.Training.Checkpoints;
+using FerNet.Training.Data;
 using FerNet.Training.Models;
 using FerNet.Training.Runs;
 using TorchSharp;

@@ -1,12 +1,12 @@
 using System.CommandLine;
 using FerNet.Core;
-using FerNet.Training.Data;
 using FerNet.Core.Metrics;
 using FerNet.Inference;
 using FerNet.Tests.Data;
 using FerNet.Tests.TestData;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Cli;
+using FerNet.Training.Data;
 using FerNet.Training.Reports;
 using FerNet.Training.Runs;
 

@@ -1,7 +1,7 @@
-using FerNet.Training.Data;
 using FerNet.Core.Metrics;
 using FerNet.Training.Augmentation;
 using FerNet.Training.Checkpoints;
+using FerNet.Training.Data;
 using FerNet.Training.Evaluation;
 using FerNet.Training.Models;
 using FerNet.Training.Runs;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using FerNet.Training.Data;
 using FerNet.Training.Benchmarks;
+using FerNet.Training.Data;
 using FerNet.Training.Runs;
 
 namespace FerNet.Training.Cli;

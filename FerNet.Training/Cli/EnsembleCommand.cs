@@ -1,13 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
-using FerNet.Training.Data;
 using FerNet.Core.IO;
 using FerNet.Core.Metrics;
 using FerNet.Core.Models;
 using FerNet.Inference;
+using FerNet.Training.Data;
 using FerNet.Training.Evaluation;
 using FerNet.Training.Export;
 using FerNet.Training.Reports;
+using FerNet.Training.Terminal;
 using Google.Protobuf;
 using Onnx;
 
@@ -53,12 +54,12 @@ internal static class EnsembleCommand
         {
             FaceDataset train = Fer2013.Load(dataPath, Fer2013Split.Train);
             FaceDataset held = train.Select(StratifiedSplit.Split(train, validationFraction, seed).Validation);
-            validation = OnnxModelEvaluation.Evaluate(candidate, held, Console.Error);
+            validation = ConsoleProgressBar.Show(Console.Error, "Scoring", held.Count, "img", progress => OnnxModelEvaluation.Evaluate(candidate, held, progress));
             log.WriteLine($"Ensemble on the validation split ({held.Count} images):");
             log.WriteLine(validation.ToText(digits: 4));
             if (!validationOnly && TrainCommand.LoadTestSplit(dataPath, log) is { } testSplit)
             {
-                test = OnnxModelEvaluation.Evaluate(candidate, testSplit, Console.Error);
+                test = ConsoleProgressBar.Show(Console.Error, "Scoring", testSplit.Count, "img", progress => OnnxModelEvaluation.Evaluate(candidate, testSplit, progress));
                 log.WriteLine($"Ensemble on the test split ({testSplit.Count} images):");
                 log.WriteLine(test.ToText(digits: 4));
             }

@@ -1,9 +1,10 @@
 using System.CommandLine;
-using FerNet.Training.Data;
 using FerNet.Core.IO;
 using FerNet.Core.Metrics;
 using FerNet.Inference;
+using FerNet.Training.Data;
 using FerNet.Training.Evaluation;
+using FerNet.Training.Terminal;
 
 namespace FerNet.Training.Cli;
 
@@ -45,7 +46,7 @@ internal static class EvaluateCommand
                 dataset = dataset.Select(StratifiedSplit.Split(dataset, result.GetValue(validationFraction), result.GetValue(seed)).Validation);
             }
 
-            ClassificationReport report = OnnxModelEvaluation.Evaluate(onnx, dataset, Console.Error);
+            ClassificationReport report = ConsoleProgressBar.Show(Console.Error, "Scoring", dataset.Count, "img", progress => OnnxModelEvaluation.Evaluate(onnx, dataset, progress));
             string views = options.TestTimeAugmentation == TestTimeAugmentation.None ? "" : ", with flip test-time augmentation";
             Console.WriteLine($"{result.GetValue(model)} on the {result.GetValue(split)} split ({dataset.Count} images{views}):");
             Console.WriteLine(report.ToText(digits: 4));

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using FerNet.Training.Data;
-using FerNet.Training.Terminal;
 using FerNet.Training.Models;
 using FerNet.Training.Reports;
 using FerNet.Training.Runs;
+using FerNet.Training.Terminal;
 
 namespace FerNet.Training.Cli;
 

@@ -1,5 +1,5 @@
-using FerNet.Core;
 using System.Collections.ObjectModel;
+using FerNet.Core;
 
 namespace FerNet.Training.Data;
 

@@ -1,8 +1,8 @@
-using FerNet.Core;
-using FerNet.Core.IO;
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
+using FerNet.Core;
+using FerNet.Core.IO;
 
 namespace FerNet.Training.Data;
 

@@ -1,6 +1,6 @@
-using FerNet.Core;
 using System.Security.Cryptography;
 using System.Text;
+using FerNet.Core;
 
 namespace FerNet.Training.Data;
 

@@ -1,8 +1,8 @@
-using FerNet.Core;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using FerNet.Core;
 
 namespace FerNet.Training.Data;
 

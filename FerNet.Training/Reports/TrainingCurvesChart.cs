@@ -1,5 +1,5 @@
-using FerNet.Core.IO;
 using System.Globalization;
+using FerNet.Core.IO;
 using FerNet.Training.Runs;
 using ScottPlot;
 using ScottPlot.TickGenerators;

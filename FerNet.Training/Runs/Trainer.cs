@@ -1,11 +1,11 @@
-using FerNet.Core.IO;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using FerNet.Core;
-using FerNet.Training.Data;
+using FerNet.Core.IO;
 using FerNet.Core.Metrics;
 using FerNet.Training.Checkpoints;
+using FerNet.Training.Data;
 using FerNet.Training.Evaluation;
 using FerNet.Training.Models;
 using static TorchSharp.torch;

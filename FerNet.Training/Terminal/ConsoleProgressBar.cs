@@ -7,7 +7,7 @@ namespace FerNet.Training.Terminal;
 /// second; when output is redirected to a log it prints a plain line every tenth of the work instead
 /// of filling the log with carriage returns.
 /// </summary>
-internal sealed class ConsoleProgressBar
+internal sealed class ConsoleProgressBar : IProgress<long>
 {
     private const int BarWidth = 28;
     private readonly TextWriter _out;
@@ -29,6 +29,23 @@ internal sealed class ConsoleProgressBar
         _interactive = ReferenceEquals(output, Console.Out) ? !Console.IsOutputRedirected
             : ReferenceEquals(output, Console.Error) && !Console.IsErrorRedirected;
     }
+
+    /// <summary>Runs <paramref name="work"/> with a bar over <paramref name="total"/> items on <paramref name="output"/>, and ends the bar after it.</summary>
+    public static T Show<T>(TextWriter output, string label, long total, string unit, Func<IProgress<long>, T> work)
+    {
+        var bar = new ConsoleProgressBar(output, label, total, unit);
+        try
+        {
+            return work(bar);
+        }
+        finally
+        {
+            bar.Finish();
+        }
+    }
+
+    /// <summary>Reports that <paramref name="value"/> items are finished.</summary>
+    void IProgress<long>.Report(long value) => Report(value);
 
     /// <summary>Reports that <paramref name="done"/> items are finished; <paramref name="status"/> is appended.</summary>
     public void Report(long done, string status = "")
