@@ -119,6 +119,11 @@ internal static class TrainCommand
 
         if (cancellation.IsCancellationRequested)
         {
+            if (!run.Finished)
+            {
+                log.WriteLine($"Interrupted during epoch {run.History.Count + 1}: its partial work is discarded; {Trainer.LastCheckpointName} holds epoch {run.History.Count}. Continue with --resume.");
+            }
+
             return 130;
         }
 

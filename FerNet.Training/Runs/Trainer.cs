@@ -34,7 +34,7 @@ internal sealed class Trainer
     /// <summary>Prepares a run of <paramref name="options"/> writing into <paramref name="outputDirectory"/>.</summary>
     /// <param name="options">The run's options; checked here.</param>
     /// <param name="outputDirectory">Folder of the run's checkpoints and history.</param>
-    /// <param name="log">Where the run's notes go: resuming, class weights, interruption, early stopping.</param>
+    /// <param name="log">Where the run's notes go: resuming, class weights, early stopping.</param>
     public Trainer(TrainingOptions options, string outputDirectory, TextWriter log)
     {
         options.Validate();
@@ -51,8 +51,8 @@ internal sealed class Trainer
 
     /// <summary>
     /// Trains on <paramref name="data"/> until the configured epochs are done, early stopping
-    /// triggers or <paramref name="cancellation"/> fires (then the last finished epoch's checkpoint
-    /// is kept and the method returns).
+    /// triggers or <paramref name="cancellation"/> fires (then the epoch in progress is discarded,
+    /// the last finished epoch's checkpoint is kept and the method returns).
     /// </summary>
     /// <param name="data">The split of these options (<see cref="TrainingSplit.Create"/>).</param>
     /// <param name="resume">Continue from <see cref="LastCheckpointPath"/>.</param>
@@ -104,7 +104,6 @@ internal sealed class Trainer
             (double trainLoss, double trainAccuracy, long steps, bool completed) = TrainEpoch(model, optimizer, schedule, data.Train, classWeights, epoch, step, progress, cancellation);
             if (!completed)
             {
-                _log.WriteLine($"Interrupted during epoch {epoch}: its partial work is discarded; {LastCheckpointName} holds epoch {epoch - 1}. Continue with --resume.");
                 break;
             }
 
