@@ -1,4 +1,5 @@
 using FerNet.Core.Metrics;
+using FerNet.Tests.TestData;
 using FerNet.Training.Augmentation;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Data;
@@ -42,6 +43,30 @@ public sealed class TrainerTests : IDisposable
         Assert.Equal(TrainingCheckpoint.ReadHeader(result.LastCheckpointPath).BestEpoch, result.BestEpoch);
         Assert.True(File.Exists(trainer.BestCheckpointPath));
         Assert.True(File.Exists(Path.Combine(_directory, "history.json")));
+    }
+
+    [Fact]
+    public void ProgressIsReportedAfterEveryBatchAndEveryFinishedEpoch()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 6, seed: 12);
+        TrainingOptions options = SmallRun(epochs: 2);
+        TrainingSplit split = TrainingSplit.Create(data, options);
+        var progress = new RecordingProgress<TrainingProgress>();
+
+        TrainingResult result = new Trainer(options, _directory, TextWriter.Null).Train(split, resume: false, CancellationToken.None, progress: progress);
+
+        int batches = (split.Train.Count + options.BatchSize - 1) / options.BatchSize;
+        Assert.Equal(2 * (batches + 1), progress.Reports.Count);
+        for (int epoch = 1; epoch <= 2; epoch++)
+        {
+            TrainingProgress[] reports = [.. progress.Reports.Where(report => report.Epoch == epoch)];
+            TrainingProgress[] running = reports[..^1];
+            Assert.All(running, report => Assert.Null(report.Completed));
+            Assert.Equal(Enumerable.Range(1, batches).Select(b => (long)Math.Min(b * options.BatchSize, split.Train.Count)), running.Select(report => report.ImagesDone));
+            Assert.All(reports, report => Assert.Equal(split.Train.Count, report.ImagesInEpoch));
+            Assert.Equal(result.History[epoch - 1], reports[^1].Completed);
+            Assert.Equal(reports[^1].Loss, running[^1].Loss, 12);
+        }
     }
 
     [Fact]
