@@ -36,8 +36,7 @@ internal static class CheckpointExport
     /// <param name="onnxPath">The .onnx file to write (replaced atomically).</param>
     public static void Export(FerModel model, CheckpointHeader header, double? testAccuracy, string onnxPath)
     {
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(onnxPath));
-        Directory.CreateDirectory(directory!);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(onnxPath))!);
         OnnxExporter.Export(model, new OnnxExportInfo
         {
             TrainingData = TrainingDataDescription(header),
