@@ -1,8 +1,8 @@
 using System.CommandLine;
-using FerNet.Core.Data;
 using FerNet.Inference;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Cli;
+using FerNet.Training.Data;
 
 var root = new RootCommand("FerNet: train facial-expression CNNs on FER2013 with TorchSharp, export them to ONNX and score them.")
 {

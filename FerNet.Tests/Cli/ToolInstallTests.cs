@@ -42,7 +42,7 @@ public sealed class ToolInstallTests(ToolFeedFixture packed, CollageFixture coll
         using ZipArchive archive = ZipFile.OpenRead(packed.ToolPackage);
         string[] assemblies = [.. archive.Entries.Where(entry => entry.FullName.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)).Select(entry => entry.Name)];
 
-        Assert.Contains("FerNet.Cli.dll", assemblies);
+        Assert.Contains("fernet.dll", assemblies);
         Assert.Contains("FerNet.Inference.dll", assemblies);
         Assert.Contains("FerNet.Faces.dll", assemblies);
         Assert.Contains("OpenCvSharp.dll", assemblies);

@@ -1,6 +1,6 @@
 using FerNet.Core;
-using FerNet.Core.Data;
 using FerNet.Tests.TestData;
+using FerNet.Training.Data;
 
 namespace FerNet.Tests.Data;
 
@@ -24,7 +24,7 @@ public sealed class Fer2013CacheTests : IDisposable
 
         // Same size and modification time, new pixels: only a load from the cache still sees the old ones.
         ReplaceKeepingSizeAndTime(images[0].Path, SyntheticFer2013.Face(1000));
-        var progress = new RecordingProgress();
+        var progress = new RecordingProgress<DatasetLoadProgress>();
         FaceDataset second = Fer2013.Load(_root.Combine("data"), Fer2013Split.Train, _cached with { Progress = progress });
 
         Assert.Single(CacheFiles());

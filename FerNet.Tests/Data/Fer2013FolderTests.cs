@@ -1,6 +1,6 @@
 using FerNet.Core;
-using FerNet.Core.Data;
 using FerNet.Tests.TestData;
+using FerNet.Training.Data;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 
@@ -121,7 +121,7 @@ public sealed class Fer2013FolderTests : IDisposable
     public void Load_ReportsProgressUpToAllImages()
     {
         List<SyntheticImage> written = SyntheticFer2013.WriteFolderSplit(_root.Path, "train", perClass: 2);
-        var progress = new RecordingProgress();
+        var progress = new RecordingProgress<DatasetLoadProgress>();
 
         Fer2013.Load(_root.Path, Fer2013Split.Train, NoCache with { Progress = progress });
 

@@ -1,5 +1,5 @@
-using FerNet.Core.Data;
 using FerNet.Tests.TestData;
+using FerNet.Training.Data;
 
 namespace FerNet.Tests.Data;
 

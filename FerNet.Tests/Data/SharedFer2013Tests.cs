@@ -1,6 +1,6 @@
 using FerNet.Core;
-using FerNet.Core.Data;
 using FerNet.Tests.TestData;
+using FerNet.Training.Data;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;
 

@@ -1,6 +1,6 @@
 using FerNet.Core;
-using FerNet.Core.Data;
 using FerNet.Tests.TestData;
+using FerNet.Training.Data;
 using FerNet.Training.Export;
 using FerNet.Training.Models;
 

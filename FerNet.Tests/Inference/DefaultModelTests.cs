@@ -1,6 +1,6 @@
 using System.Globalization;
 using FerNet.Core;
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 using FerNet.Core.Models;
 using FerNet.Inference;
 using FerNet.Tests.TestData;

@@ -1,6 +1,6 @@
 using FerNet.Tests.TestData;
 using FerNet.Training.Reports;
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 
 namespace FerNet.Tests.Reports;
 

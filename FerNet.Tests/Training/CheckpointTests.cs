@@ -1,7 +1,7 @@
-using FerNet.Core.Data;
 using FerNet.Training.Checkpoints;
+using FerNet.Training.Data;
 using FerNet.Training.Models;
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 using static TorchSharp.torch;
 
 namespace FerNet.Tests.Training;
@@ -13,10 +13,9 @@ public sealed class CheckpointTests : IDisposable
 
     public CheckpointTests()
     {
-        var trainer = new Trainer(TrainingRecipes.FerNet() with { Epochs = 1, BatchSize = 16, ValidationFraction = 0.2 }, _directory, TextWriter.Null);
-        trainer.Prepare(SyntheticFaces.Create(perClass: 4, seed: 5));
-        trainer.Train(resume: false, CancellationToken.None);
-        _checkpoint = trainer.LastCheckpointPath;
+        TrainingOptions options = TrainingRecipes.FerNet() with { Epochs = 1, BatchSize = 16, ValidationFraction = 0.2 };
+        var trainer = new Trainer(options, _directory, TextWriter.Null);
+        _checkpoint = trainer.Train(TrainingSplit.Create(SyntheticFaces.Create(perClass: 4, seed: 5), options), resume: false, CancellationToken.None).LastCheckpointPath;
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -31,6 +30,62 @@ public sealed class CheckpointTests : IDisposable
             Assert.Equal(1, header.EpochsCompleted);
             Assert.False(model.training);
         }
+    }
+
+    [Fact]
+    public void OptionsAreStoredByTheirCommandLineNames()
+    {
+        string header = CheckpointHeaderFile.Read(_checkpoint);
+
+        Assert.Contains("\"Optimizer\":\"sgd\"", header, StringComparison.Ordinal);
+        Assert.Contains("\"Schedule\":\"one-cycle\"", header, StringComparison.Ordinal);
+        Assert.Contains("\"ClassWeighting\":\"sqrt-inverse\"", header, StringComparison.Ordinal);
+        Assert.Contains("\"Precision\":\"float32\"", header, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AHeaderWithOptionNamesAndNoClassCountsLoads()
+    {
+        // A header as checkpoints without class counts hold it, options spelled as on the command line.
+        const string Header = """
+            {"Architecture":"fer-vgg","Options":{"Architecture":"fer-vgg","Recipe":"seed","Epochs":3,"BatchSize":32,"Seed":1,"SplitSeed":4,"ValidationFraction":0.1,"Optimizer":"adam","LearningRate":0.0001,"TimeDecay":1E-06,"WeightDecay":0,"Schedule":"plateau","WarmupFraction":0.15,"PlateauFactor":0.2,"PlateauPatience":6,"PlateauMinDelta":0.0001,"LabelSmoothing":0,"ClassWeighting":"inverse","BalancePerClass":5000,"BalancingTransform":{"MaxRotationDegrees":20,"MinZoom":1,"MaxZoom":1,"IndependentZoomAxes":false,"MaxShiftFraction":0,"HorizontalFlip":true,"ErasingProbability":0,"ErasingMinArea":0.02,"ErasingMaxArea":0.2,"HasGeometry":true},"Augmentation":{"MaxRotationDegrees":0,"MinZoom":0.7,"MaxZoom":1.3,"IndependentZoomAxes":true,"MaxShiftFraction":0,"HorizontalFlip":true,"ErasingProbability":0,"ErasingMinArea":0.02,"ErasingMaxArea":0.2,"HasGeometry":true},"InitialWeights":null,"Precision":"bfloat16","EarlyStoppingPatience":null},"EpochsCompleted":1,"GlobalStep":12,"BestValidationAccuracy":0.25,"BestEpoch":1,"ValidationAccuracy":0.25,"History":[{"Epoch":1,"TrainLoss":1.9,"TrainAccuracy":0.2,"ValidationLoss":1.8,"ValidationAccuracy":0.25,"ValidationMacroF1":0.1,"LearningRate":0.0001,"Seconds":3.5}],"Plateau":{"Multiplier":1,"Best":0.25,"Wait":0},"CreatedUtc":"2026-01-02T03:04:05+00:00"}
+            """;
+        string named = Path.Combine(_directory, "named.ckpt");
+        CheckpointHeaderFile.WriteWithHeader(_checkpoint, named, Header);
+
+        (FerModel model, CheckpointHeader header) = TrainingCheckpoint.LoadModel(named);
+        using (model)
+        {
+            Assert.Equal(
+                TrainingRecipes.Seed() with { Architecture = FerVgg.Name, Epochs = 3, SplitSeed = 4, ClassWeighting = ClassWeightingKind.Inverse, Precision = TrainingPrecision.BFloat16 },
+                header.Options);
+            Assert.Equal(OptimizerKind.Adam, header.Options.Optimizer);
+            Assert.Equal(LearningRateScheduleKind.Plateau, header.Options.Schedule);
+            Assert.Null(header.ClassCounts);
+            Assert.Equal(0.25, header.ValidationAccuracy);
+        }
+    }
+
+    [Fact]
+    public void AnUnknownOptionNameInTheHeaderIsRejectedWithThePath()
+    {
+        string header = CheckpointHeaderFile.Read(_checkpoint).Replace("\"Optimizer\":\"sgd\"", "\"Optimizer\":\"rmsprop\"", StringComparison.Ordinal);
+        string unknown = Path.Combine(_directory, "unknown.ckpt");
+        CheckpointHeaderFile.WriteWithHeader(_checkpoint, unknown, header);
+
+        var error = Assert.Throws<InvalidCheckpointException>(() => TrainingCheckpoint.ReadHeader(unknown));
+
+        Assert.Equal(unknown, error.Path);
+    }
+
+    [Fact]
+    public void TheSplitsClassCountsAreStored()
+    {
+        CheckpointHeader header = TrainingCheckpoint.ReadHeader(_checkpoint);
+
+        ClassCounts counts = Assert.IsType<ClassCounts>(header.ClassCounts);
+        Assert.Equal(counts.Before, counts.After);
+        Assert.Equal(TrainingSplit.Create(SyntheticFaces.Create(perClass: 4, seed: 5), header.Options).Train.ClassCounts(), counts.After);
     }
 
     [Fact]

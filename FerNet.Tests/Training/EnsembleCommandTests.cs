@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using FerNet.Core;
-using FerNet.Core.Data;
 using FerNet.Core.Metrics;
 using FerNet.Core.Models;
 using FerNet.Inference;
@@ -12,7 +11,7 @@ using FerNet.Training.Data;
 
 namespace FerNet.Tests.Training;
 
-/// <summary>`fernet ensemble` on generated faces: the scores it records are the ones the written model earns.</summary>
+/// <summary>The `ensemble` verb on generated faces: the scores it records are the ones the written model earns.</summary>
 public sealed class EnsembleCommandTests(EnsembleMembersFixture members) : IClassFixture<EnsembleMembersFixture>, IDisposable
 {
     private readonly TemporaryDirectory _directory = new();

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using FerNet.Core;
-using FerNet.Core.Data;
 using FerNet.Core.Metrics;
 using FerNet.Inference;
 using FerNet.Tests.Inference;
@@ -10,7 +9,7 @@ using FerNet.Training.Data;
 
 namespace FerNet.Tests.Training;
 
-/// <summary>`fernet evaluate` on a small generated test split, checked against the library's own predictions.</summary>
+/// <summary>The `evaluate` verb on a small generated test split, checked against the library's own predictions.</summary>
 public sealed class EvaluateCommandTests(LinearModelFixture fixture) : IClassFixture<LinearModelFixture>, IDisposable
 {
     private readonly TemporaryDirectory _directory = new();

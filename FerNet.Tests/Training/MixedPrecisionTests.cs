@@ -1,8 +1,8 @@
-using FerNet.Core.Data;
 using FerNet.Training.Augmentation;
 using FerNet.Training.Checkpoints;
+using FerNet.Training.Data;
 using FerNet.Training.Models;
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -70,18 +70,17 @@ public sealed class MixedPrecisionTests : IDisposable
             ValidationFraction = 0.2,
             LabelSmoothing = 0,
             Augmentation = AugmentationSettings.None,
-            Precision = "bfloat16",
+            Precision = TrainingPrecision.BFloat16,
         };
         var trainer = new Trainer(options, _directory, TextWriter.Null);
-        trainer.Prepare(data);
 
-        IReadOnlyList<EpochRecord> history = trainer.Train(resume: false, CancellationToken.None);
+        IReadOnlyList<EpochRecord> history = trainer.Train(TrainingSplit.Create(data, options), resume: false, CancellationToken.None).History;
 
         Assert.True(history[^1].TrainLoss < history[0].TrainLoss * 0.8, $"loss {history[0].TrainLoss} -> {history[^1].TrainLoss}");
         (FerModel model, CheckpointHeader header) = TrainingCheckpoint.LoadModel(trainer.BestCheckpointPath);
         using (model)
         {
-            Assert.Equal("bfloat16", header.Options.Precision);
+            Assert.Equal(TrainingPrecision.BFloat16, header.Options.Precision);
             Assert.All(model.parameters(), p => Assert.Equal(ScalarType.Float32, p.dtype));
         }
     }
@@ -89,9 +88,7 @@ public sealed class MixedPrecisionTests : IDisposable
     [Fact]
     public void AnUnknownPrecisionIsNamed()
     {
-        TrainingOptions options = TrainingRecipes.FerNet() with { Precision = "float16" };
-
-        var error = Assert.Throws<ArgumentException>(options.Validate);
+        var error = Assert.Throws<ArgumentException>(() => OptionNames.Parse<TrainingPrecision>("float16", "precision"));
 
         Assert.Contains("'float16'", error.Message, StringComparison.Ordinal);
     }

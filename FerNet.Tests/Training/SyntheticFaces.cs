@@ -1,5 +1,5 @@
 using FerNet.Core;
-using FerNet.Core.Data;
+using FerNet.Training.Data;
 
 namespace FerNet.Tests.Training;
 

@@ -1,16 +1,18 @@
 using System.CommandLine;
 using FerNet.Core;
-using FerNet.Core.Data;
 using FerNet.Core.Metrics;
 using FerNet.Inference;
 using FerNet.Tests.Data;
 using FerNet.Tests.TestData;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Cli;
+using FerNet.Training.Data;
+using FerNet.Training.Reports;
+using FerNet.Training.Runs;
 
 namespace FerNet.Tests.Training;
 
-/// <summary>`fernet train` end to end on a small generated FER2013 folder: train, report, export.</summary>
+/// <summary>The `train` verb end to end on a small generated FER2013 folder: train, report, export.</summary>
 public sealed class TrainCommandTests : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
@@ -57,9 +59,64 @@ public sealed class TrainCommandTests : IDisposable
         }
 
         Assert.True(File.Exists(onnx));
-        (int[] before, int[] after) = ExportCommand.TrainingClassCounts(TrainingCheckpoint.ReadHeader(Path.Combine(run, "best.ckpt")), data);
-        Assert.All(before, count => Assert.Equal(9, count));
-        Assert.All(after, count => Assert.Equal(20, count));
+        ClassCounts counts = TrainingCheckpoint.ReadHeader(Path.Combine(run, "best.ckpt")).ClassCounts!;
+        Assert.All(counts.Before, count => Assert.Equal(9, count));
+        Assert.All(counts.After, count => Assert.Equal(20, count));
+    }
+
+    [Fact]
+    public void ExportWithoutReportsWritesOnlyTheModelWithItsTestAccuracy()
+    {
+        string data = GeneratedFer2013(seed: 17);
+        string run = _directory.Combine("run");
+        TrainFirstEpoch(data, run);
+        string exports = _directory.Combine("exports");
+        string onnx = Path.Combine(exports, "fer-vgg.onnx");
+
+        int exported = ExportCommand.Create().Parse(["--checkpoint", Path.Combine(run, "best.ckpt"), "--out", onnx, "--data", data]).Invoke();
+
+        Assert.Equal(0, exported);
+        Assert.Equal([onnx], Directory.GetFiles(exports));
+        using EmotionModel model = EmotionClassifier.Load(onnx);
+        double accuracy = double.Parse(model.Metadata[Core.Models.ModelMetadataKeys.TestAccuracy], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(accuracy, 0, 1);
+    }
+
+    [Fact]
+    public void ReportsOfACheckpointWithoutClassCountsLeaveOutOnlyTheClassDistribution()
+    {
+        string data = GeneratedFer2013(seed: 19);
+        string run = _directory.Combine("run");
+        TrainFirstEpoch(data, run);
+        string best = Path.Combine(run, "best.ckpt");
+        string withoutCounts = _directory.Combine("without-counts.ckpt");
+        var header = System.Text.Json.Nodes.JsonNode.Parse(CheckpointHeaderFile.Read(best))!.AsObject();
+        Assert.True(header.Remove("ClassCounts"));
+        CheckpointHeaderFile.WriteWithHeader(best, withoutCounts, header.ToJsonString());
+        string reports = _directory.Combine("reports");
+        var log = new StringWriter();
+
+        RunReportWriter.Write(withoutCounts, Fer2013.Load(data, Fer2013Split.PublicTest), reports, _directory.Combine("model.onnx"), log);
+
+        foreach (string file in new[] { "test-report.txt", "test-report.json", "confusion-counts.png", "confusion-normalised.png", "training-curves.png" })
+        {
+            Assert.True(File.Exists(Path.Combine(reports, file)), $"{file} is missing");
+        }
+
+        Assert.True(File.Exists(_directory.Combine("model.onnx")));
+        Assert.False(File.Exists(Path.Combine(reports, "class-distribution.png")));
+        Assert.Contains($"No class-distribution.png: checkpoint '{withoutCounts}' does not record its training images per class.", log.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnUnknownPrecisionIsNamedBeforeAnyWork()
+    {
+        string output = _directory.Combine("never");
+
+        var error = Assert.Throws<ArgumentException>(() => TrainCommand.Create().Parse(["--data", _directory.Path, "--out", output, "--precision", "float16"]).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+
+        Assert.Equal("Unknown precision 'float16': use float32 or bfloat16.", error.Message);
+        Assert.False(Directory.Exists(output));
     }
 
     [Fact]
@@ -71,6 +128,13 @@ public sealed class TrainCommandTests : IDisposable
 
         Assert.Contains("nowhere", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(output));
+    }
+
+    /// <summary>Trains the first of two epochs of FerNet's recipe into <paramref name="run"/>.</summary>
+    private static void TrainFirstEpoch(string data, string run)
+    {
+        int trained = TrainCommand.Create().Parse(["--data", data, "--out", run, "--epochs", "2", "--max-epochs-now", "1", "--batch-size", "16", "--val-fraction", "0.25", "--threads", "2"]).Invoke();
+        Assert.Equal(0, trained);
     }
 
     /// <summary>A FER2013 folder of generated faces: 12 training and 3 test images per class.</summary>

@@ -1,10 +1,11 @@
-using FerNet.Core.Data;
 using FerNet.Core.Metrics;
+using FerNet.Tests.TestData;
 using FerNet.Training.Augmentation;
 using FerNet.Training.Checkpoints;
+using FerNet.Training.Data;
 using FerNet.Training.Evaluation;
 using FerNet.Training.Models;
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 using static TorchSharp.torch;
 
 namespace FerNet.Tests.Training;
@@ -29,27 +30,50 @@ public sealed class TrainerTests : IDisposable
     public void LossFallsOnLearnableData()
     {
         FaceDataset data = SyntheticFaces.Create(perClass: 24, seed: 1);
-        var trainer = new Trainer(SmallRun(epochs: 4) with { Augmentation = AugmentationSettings.None, LabelSmoothing = 0 }, _directory, TextWriter.Null);
-        trainer.Prepare(data);
+        TrainingOptions options = SmallRun(epochs: 4) with { Augmentation = AugmentationSettings.None, LabelSmoothing = 0 };
+        var trainer = new Trainer(options, _directory, TextWriter.Null);
 
-        IReadOnlyList<EpochRecord> history = trainer.Train(resume: false, CancellationToken.None);
+        TrainingResult result = trainer.Train(TrainingSplit.Create(data, options), resume: false, CancellationToken.None);
 
+        IReadOnlyList<EpochRecord> history = result.History;
         Assert.Equal(4, history.Count);
         Assert.True(history[^1].TrainLoss < history[0].TrainLoss * 0.8, $"loss {history[0].TrainLoss} -> {history[^1].TrainLoss}");
+        Assert.True(result.Finished);
+        Assert.Equal(trainer.BestCheckpointPath, result.BestCheckpointPath);
+        Assert.Equal(TrainingCheckpoint.ReadHeader(result.LastCheckpointPath).BestEpoch, result.BestEpoch);
         Assert.True(File.Exists(trainer.BestCheckpointPath));
         Assert.True(File.Exists(Path.Combine(_directory, "history.json")));
+    }
+
+    [Fact]
+    public void ProgressIsReportedAfterEveryBatchAndEveryFinishedEpoch()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 6, seed: 12);
+        TrainingOptions options = SmallRun(epochs: 2);
+        TrainingSplit split = TrainingSplit.Create(data, options);
+        var progress = new RecordingProgress<TrainingProgress>();
+
+        TrainingResult result = new Trainer(options, _directory, TextWriter.Null).Train(split, resume: false, CancellationToken.None, progress: progress);
+
+        int batches = (split.Train.Count + options.BatchSize - 1) / options.BatchSize;
+        Assert.Equal(2 * (batches + 1), progress.Reports.Count);
+        for (int epoch = 1; epoch <= 2; epoch++)
+        {
+            TrainingProgress[] reports = [.. progress.Reports.Where(report => report.Epoch == epoch)];
+            TrainingProgress[] running = reports[..^1];
+            Assert.All(running, report => Assert.Null(report.Completed));
+            Assert.Equal(Enumerable.Range(1, batches).Select(b => (long)Math.Min(b * options.BatchSize, split.Train.Count)), running.Select(report => report.ImagesDone));
+            Assert.All(reports, report => Assert.Equal(split.Train.Count, report.ImagesInEpoch));
+            Assert.Equal(result.History[epoch - 1], reports[^1].Completed);
+            Assert.Equal(reports[^1].Loss, running[^1].Loss, 12);
+        }
     }
 
     [Fact]
     public void RunsWithOtherSeedsHoldOutTheSameImagesWhenTheyShareTheSplitSeed()
     {
         FaceDataset data = SyntheticFaces.Create(perClass: 10, seed: 8);
-        byte[] HeldOut(TrainingOptions options)
-        {
-            var trainer = new Trainer(options, _directory, TextWriter.Null);
-            trainer.Prepare(data);
-            return trainer.Data!.Value.Validation.Pixels.ToArray();
-        }
+        byte[] HeldOut(TrainingOptions options) => TrainingSplit.Create(data, options).Validation.Pixels.ToArray();
 
         byte[] first = HeldOut(SmallRun(epochs: 1) with { Seed = 1 });
 
@@ -62,11 +86,11 @@ public sealed class TrainerTests : IDisposable
     {
         FaceDataset data = SyntheticFaces.Create(perClass: 10, seed: 7);
         var trainer = new Trainer(SmallRun(epochs: 2), _directory, TextWriter.Null);
-        trainer.Prepare(data);
+        TrainingSplit split = TrainingSplit.Create(data, SmallRun(epochs: 2));
 
-        IReadOnlyList<EpochRecord> history = trainer.Train(resume: false, CancellationToken.None);
+        IReadOnlyList<EpochRecord> history = trainer.Train(split, resume: false, CancellationToken.None).History;
 
-        FaceDataset validation = trainer.Data!.Value.Validation;
+        FaceDataset validation = split.Validation;
         (FerModel model, _) = TrainingCheckpoint.LoadModel(trainer.LastCheckpointPath);
         using (model)
         {
@@ -85,17 +109,16 @@ public sealed class TrainerTests : IDisposable
         string straight = Path.Combine(_directory, "straight");
         string interrupted = Path.Combine(_directory, "interrupted");
 
+        TrainingSplit split = TrainingSplit.Create(data, SmallRun(epochs: 2));
         var uninterrupted = new Trainer(SmallRun(epochs: 2), straight, TextWriter.Null);
-        uninterrupted.Prepare(data);
-        uninterrupted.Train(resume: false, CancellationToken.None);
+        uninterrupted.Train(split, resume: false, CancellationToken.None);
 
         var first = new Trainer(SmallRun(epochs: 2), interrupted, TextWriter.Null);
-        first.Prepare(data);
-        first.Train(resume: false, CancellationToken.None, maxEpochsThisCall: 1);
+        TrainingResult paused = first.Train(split, resume: false, CancellationToken.None, maxEpochsThisCall: 1);
         Assert.Equal(1, TrainingCheckpoint.ReadHeader(first.LastCheckpointPath).EpochsCompleted);
+        Assert.False(paused.Finished);
         var second = new Trainer(SmallRun(epochs: 2), interrupted, TextWriter.Null);
-        second.Prepare(data);
-        second.Train(resume: true, CancellationToken.None);
+        Assert.True(second.Train(TrainingSplit.Create(data, SmallRun(epochs: 2)), resume: true, CancellationToken.None).Finished);
 
         (FerModel a, CheckpointHeader headerA) = TrainingCheckpoint.LoadModel(uninterrupted.LastCheckpointPath);
         (FerModel b, CheckpointHeader headerB) = TrainingCheckpoint.LoadModel(second.LastCheckpointPath);
@@ -117,13 +140,13 @@ public sealed class TrainerTests : IDisposable
     {
         FaceDataset data = SyntheticFaces.Create(perClass: 6, seed: 3);
         var first = new Trainer(SmallRun(epochs: 2), _directory, TextWriter.Null);
-        first.Prepare(data);
-        first.Train(resume: false, CancellationToken.None, maxEpochsThisCall: 1);
+        first.Train(TrainingSplit.Create(data, SmallRun(epochs: 2)), resume: false, CancellationToken.None, maxEpochsThisCall: 1);
 
-        var other = new Trainer(SmallRun(epochs: 2) with { BatchSize = 8 }, _directory, TextWriter.Null);
-        other.Prepare(data);
+        TrainingOptions otherOptions = SmallRun(epochs: 2) with { BatchSize = 8 };
+        var other = new Trainer(otherOptions, _directory, TextWriter.Null);
+        TrainingSplit otherSplit = TrainingSplit.Create(data, otherOptions);
 
-        Assert.Throws<InvalidCheckpointException>(() => other.Train(resume: true, CancellationToken.None));
+        Assert.Throws<InvalidCheckpointException>(() => other.Train(otherSplit, resume: true, CancellationToken.None));
     }
 
     [Fact]
@@ -131,13 +154,14 @@ public sealed class TrainerTests : IDisposable
     {
         FaceDataset data = SyntheticFaces.Create(perClass: 6, seed: 4);
         var trainer = new Trainer(SmallRun(epochs: 3), _directory, TextWriter.Null);
-        trainer.Prepare(data);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        IReadOnlyList<EpochRecord> history = trainer.Train(resume: false, cancelled.Token);
+        TrainingResult result = trainer.Train(TrainingSplit.Create(data, SmallRun(epochs: 3)), resume: false, cancelled.Token);
 
-        Assert.Empty(history);
+        Assert.Empty(result.History);
+        Assert.False(result.Finished);
+        Assert.Equal(0, result.BestEpoch);
         Assert.False(File.Exists(trainer.LastCheckpointPath));
     }
 
@@ -175,13 +199,11 @@ public sealed class TrainerTests : IDisposable
     {
         FaceDataset data = SyntheticFaces.Create(perClass: 4, seed: 6);
         Trainer source = TrainedRun(SmallRun(epochs: 1), "source", data);
-        var other = new Trainer(
-            TrainingRecipes.Seed() with { Epochs = 1, BatchSize = 8, BalancePerClass = null, InitialWeights = source.BestCheckpointPath },
-            Path.Combine(_directory, "other"),
-            TextWriter.Null);
-        other.Prepare(data);
+        TrainingOptions otherOptions = TrainingRecipes.Seed() with { Epochs = 1, BatchSize = 8, BalancePerClass = null, InitialWeights = source.BestCheckpointPath };
+        var other = new Trainer(otherOptions, Path.Combine(_directory, "other"), TextWriter.Null);
+        TrainingSplit otherSplit = TrainingSplit.Create(data, otherOptions);
 
-        InvalidCheckpointException error = Assert.Throws<InvalidCheckpointException>(() => other.Train(resume: false, CancellationToken.None));
+        InvalidCheckpointException error = Assert.Throws<InvalidCheckpointException>(() => other.Train(otherSplit, resume: false, CancellationToken.None));
 
         Assert.Equal(source.BestCheckpointPath, error.Path);
         Assert.Contains("'fer-vgg'", error.Message, StringComparison.Ordinal);
@@ -201,8 +223,7 @@ public sealed class TrainerTests : IDisposable
     private Trainer TrainedRun(TrainingOptions options, string name, FaceDataset data)
     {
         var trainer = new Trainer(options, Path.Combine(_directory, name), TextWriter.Null);
-        trainer.Prepare(data);
-        trainer.Train(resume: false, CancellationToken.None);
+        trainer.Train(TrainingSplit.Create(data, options), resume: false, CancellationToken.None);
         return trainer;
     }
 }

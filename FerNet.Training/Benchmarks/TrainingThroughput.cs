@@ -1,8 +1,7 @@
 using System.Diagnostics;
-using FerNet.Core.Data;
 using FerNet.Training.Data;
 using FerNet.Training.Models;
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 using static TorchSharp.torch;
 
 namespace FerNet.Training.Benchmarks;
@@ -26,9 +25,9 @@ internal static class TrainingThroughput
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batches, 2, nameof(batches));
         manual_seed(options.Seed);
-        var trainer = new Trainer(options, Path.GetTempPath(), TextWriter.Null);
-        using FerModel model = trainer.CreateModel();
-        using optim.Optimizer optimizer = trainer.CreateOptimizer(model);
+        options.Validate();
+        using FerModel model = Trainer.CreateModel(options);
+        using optim.Optimizer optimizer = Trainer.CreateOptimizer(model, options);
         model.train();
         int[] order = Enumerable.Range(0, Math.Min(data.Count, (batches + 1) * options.BatchSize)).ToArray();
 

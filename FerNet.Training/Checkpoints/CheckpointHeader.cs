@@ -1,4 +1,4 @@
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
 
 namespace FerNet.Training.Checkpoints;
 
@@ -13,6 +13,7 @@ namespace FerNet.Training.Checkpoints;
 /// <param name="History">Every finished epoch.</param>
 /// <param name="Plateau">Learning-rate plateau bookkeeping.</param>
 /// <param name="CreatedUtc">When the checkpoint was written.</param>
+/// <param name="ClassCounts">Training images per emotion before and after balancing; null in checkpoints written before they were stored.</param>
 internal sealed record CheckpointHeader(
     string Architecture,
     TrainingOptions Options,
@@ -23,4 +24,5 @@ internal sealed record CheckpointHeader(
     double ValidationAccuracy,
     IReadOnlyList<EpochRecord> History,
     PlateauState Plateau,
-    DateTimeOffset CreatedUtc);
+    DateTimeOffset CreatedUtc,
+    ClassCounts? ClassCounts = null);

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using FerNet.Core.Data;
 using FerNet.Training.Benchmarks;
-using FerNet.Training.Training;
+using FerNet.Training.Data;
+using FerNet.Training.Runs;
 
 namespace FerNet.Training.Cli;
 
@@ -15,7 +15,7 @@ internal static class BenchmarkCommand
         var recipe = new Option<string>("--recipe") { Description = $"Recipe: {string.Join(", ", TrainingRecipes.Names)}.", DefaultValueFactory = _ => TrainingRecipes.Names[0] };
         var batches = new Option<int>("--batches") { Description = "Batches timed in each loop.", DefaultValueFactory = _ => 60 };
         var batchSize = new Option<int?>("--batch-size") { Description = "Images per batch (default: the recipe's)." };
-        var precision = new Option<string?>("--precision") { Description = "float32 or bfloat16 (mixed precision; default: the recipe's)." };
+        var precision = new Option<string?>("--precision") { Description = $"{OptionNames.Listed<TrainingPrecision>()} (mixed precision; default: the recipe's)." };
         var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("benchmark", "Measure training images/s of the real data pipeline against a bare loop.") { data, recipe, batches, batchSize, precision, threads };
         command.SetAction(result =>
@@ -25,13 +25,13 @@ internal static class BenchmarkCommand
             options = options with
             {
                 BatchSize = result.GetValue(batchSize) ?? options.BatchSize,
-                Precision = result.GetValue(precision) ?? options.Precision,
+                Precision = result.GetValue(precision) is string arithmetic ? OptionNames.Parse<TrainingPrecision>(arithmetic, "precision") : options.Precision,
             };
             FaceDataset train = Fer2013.Load(DataLocation.Require(result.GetValue(data)!), Fer2013Split.Train);
             ThroughputMeasurement m = TrainingThroughput.Measure(options, train, result.GetValue(batches));
-            System.Console.WriteLine(string.Create(
+            Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{options.Architecture}, batch {options.BatchSize}, {options.Precision}, {result.GetValue(threads)} threads: bare loop {m.Bare:F0} img/s ({m.BareBefore:F0} before the pipeline, {m.BareAfter:F0} after), real pipeline {m.Pipeline:F0} img/s, ratio {m.Ratio:F2}; the loop waited for data {m.WaitShare:P1} of its time; preparing a batch took {m.PreparationPerBatch.TotalMilliseconds:F2} ms on the background thread"));
+                $"{options.Architecture}, batch {options.BatchSize}, {OptionNames.Name(options.Precision)}, {result.GetValue(threads)} threads: bare loop {m.Bare:F0} img/s ({m.BareBefore:F0} before the pipeline, {m.BareAfter:F0} after), real pipeline {m.Pipeline:F0} img/s, ratio {m.Ratio:F2}; the loop waited for data {m.WaitShare:P1} of its time; preparing a batch took {m.PreparationPerBatch.TotalMilliseconds:F2} ms on the background thread"));
             return 0;
         });
         return command;

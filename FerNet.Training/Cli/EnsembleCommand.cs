@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using FerNet.Core.Data;
 using FerNet.Core.IO;
 using FerNet.Core.Metrics;
 using FerNet.Core.Models;
@@ -9,6 +8,7 @@ using FerNet.Training.Data;
 using FerNet.Training.Evaluation;
 using FerNet.Training.Export;
 using FerNet.Training.Reports;
+using FerNet.Training.Terminal;
 using Google.Protobuf;
 using Onnx;
 
@@ -40,7 +40,7 @@ internal static class EnsembleCommand
 
     private static int Run(string[] modelPaths, string outputPath, string dataPath, int seed, double validationFraction, bool validationOnly, string? reportDirectory)
     {
-        TextWriter log = System.Console.Out;
+        TextWriter log = Console.Out;
         var members = modelPaths.Select(path => (Path: path, Model: OnnxEnsemble.ReadMember(path))).ToList();
         ModelProto ensemble = OnnxEnsemble.Combine(members);
         foreach ((string path, ModelProto model) in members)
@@ -54,12 +54,12 @@ internal static class EnsembleCommand
         {
             FaceDataset train = Fer2013.Load(dataPath, Fer2013Split.Train);
             FaceDataset held = train.Select(StratifiedSplit.Split(train, validationFraction, seed).Validation);
-            validation = OnnxModelEvaluation.Evaluate(candidate, held, System.Console.Error);
+            validation = ConsoleProgressBar.Show(Console.Error, "Scoring", held.Count, "img", progress => OnnxModelEvaluation.Evaluate(candidate, held, progress));
             log.WriteLine($"Ensemble on the validation split ({held.Count} images):");
             log.WriteLine(validation.ToText(digits: 4));
             if (!validationOnly && TrainCommand.LoadTestSplit(dataPath, log) is { } testSplit)
             {
-                test = OnnxModelEvaluation.Evaluate(candidate, testSplit, System.Console.Error);
+                test = ConsoleProgressBar.Show(Console.Error, "Scoring", testSplit.Count, "img", progress => OnnxModelEvaluation.Evaluate(candidate, testSplit, progress));
                 log.WriteLine($"Ensemble on the test split ({testSplit.Count} images):");
                 log.WriteLine(test.ToText(digits: 4));
             }

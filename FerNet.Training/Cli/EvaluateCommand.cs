@@ -1,10 +1,10 @@
 using System.CommandLine;
-using FerNet.Core.Data;
 using FerNet.Core.IO;
 using FerNet.Core.Metrics;
 using FerNet.Inference;
 using FerNet.Training.Data;
 using FerNet.Training.Evaluation;
+using FerNet.Training.Terminal;
 
 namespace FerNet.Training.Cli;
 
@@ -46,10 +46,10 @@ internal static class EvaluateCommand
                 dataset = dataset.Select(StratifiedSplit.Split(dataset, result.GetValue(validationFraction), result.GetValue(seed)).Validation);
             }
 
-            ClassificationReport report = OnnxModelEvaluation.Evaluate(onnx, dataset, System.Console.Error);
+            ClassificationReport report = ConsoleProgressBar.Show(Console.Error, "Scoring", dataset.Count, "img", progress => OnnxModelEvaluation.Evaluate(onnx, dataset, progress));
             string views = options.TestTimeAugmentation == TestTimeAugmentation.None ? "" : ", with flip test-time augmentation";
-            System.Console.WriteLine($"{result.GetValue(model)} on the {result.GetValue(split)} split ({dataset.Count} images{views}):");
-            System.Console.WriteLine(report.ToText(digits: 4));
+            Console.WriteLine($"{result.GetValue(model)} on the {result.GetValue(split)} split ({dataset.Count} images{views}):");
+            Console.WriteLine(report.ToText(digits: 4));
             if (result.GetValue(json) is string jsonPath)
             {
                 AtomicFile.WriteAllText(jsonPath, report.ToJson());

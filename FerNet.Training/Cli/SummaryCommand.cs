@@ -14,7 +14,7 @@ internal static class SummaryCommand
         command.SetAction(result =>
         {
             using FerModel model = ModelCatalog.Create(result.GetValue(arch)!);
-            Print(model, System.Console.Out);
+            Print(model, Console.Out);
             return 0;
         });
         return command;

@@ -1,9 +1,9 @@
 using System.CommandLine;
-using FerNet.Core.Data;
-using FerNet.Training.Console;
+using FerNet.Training.Data;
 using FerNet.Training.Models;
 using FerNet.Training.Reports;
-using FerNet.Training.Training;
+using FerNet.Training.Runs;
+using FerNet.Training.Terminal;
 
 namespace FerNet.Training.Cli;
 
@@ -23,7 +23,7 @@ internal static class TrainCommand
         var splitSeed = new Option<int?>("--split-seed") { Description = "Seed of the validation split alone (default: --seed); runs meant for one ensemble share it." };
         var validation = new Option<double>("--val-fraction") { Description = "Share of the training data held out for validation.", DefaultValueFactory = _ => 0.1 };
         var balance = new Option<int?>("--balance") { Description = "Balance every class to this many images (the seed's offline balancing); 0 turns it off." };
-        var weighting = new Option<string?>("--class-weights") { Description = "none, inverse or sqrt-inverse (default: the recipe's)." };
+        var weighting = new Option<string?>("--class-weights") { Description = $"{OptionNames.Listed<ClassWeightingKind>()} (default: the recipe's)." };
         var earlyStopping = new Option<int?>("--early-stopping") { Description = "Stop after this many epochs without validation improvement." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
         var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp.", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -54,10 +54,10 @@ internal static class TrainCommand
                 SplitSeed = result.GetValue(splitSeed),
                 ValidationFraction = result.GetValue(validation),
                 BalancePerClass = result.GetValue(balance) is int b ? (b == 0 ? null : b) : options.BalancePerClass,
-                ClassWeighting = result.GetValue(weighting) ?? options.ClassWeighting,
+                ClassWeighting = result.GetValue(weighting) is string weights ? OptionNames.Parse<ClassWeightingKind>(weights, "class weighting") : options.ClassWeighting,
                 EarlyStoppingPatience = result.GetValue(earlyStopping),
                 InitialWeights = result.GetValue(initFrom) is string start ? Path.GetFullPath(start) : null,
-                Precision = result.GetValue(precision) ?? options.Precision,
+                Precision = result.GetValue(precision) is string arithmetic ? OptionNames.Parse<TrainingPrecision>(arithmetic, "precision") : options.Precision,
             };
             TorchSharp.torch.set_num_threads(result.GetValue(threads));
             return Run(options, DataLocation.Require(result.GetValue(data)!), result.GetValue(output)!, result.GetValue(resume), result.GetValue(maxEpochs));
@@ -81,16 +81,17 @@ internal static class TrainCommand
 
     private static int Run(TrainingOptions options, string dataPath, string outputDirectory, bool resume, int? maxEpochs)
     {
-        TextWriter log = System.Console.Out;
+        TextWriter log = Console.Out;
         var trainer = new Trainer(options, outputDirectory, log);
         log.WriteLine($"Reading {dataPath} ...");
-        var progress = new ConsoleProgressBar(log, "Reading", 100, "%");
-        FaceDataset train = Fer2013.Load(dataPath, Fer2013Split.Train, new Fer2013LoadOptions
+        var reading = new ConsoleProgressBar(log, "Reading", 100, "%");
+        FaceDataset trainingData = Fer2013.Load(dataPath, Fer2013Split.Train, new Fer2013LoadOptions
         {
-            Progress = new Progress<DatasetLoadProgress>(p => progress.Report((long)(p.Fraction * 100))),
+            Progress = new Progress<DatasetLoadProgress>(p => reading.Report((long)(p.Fraction * 100))),
         });
-        progress.Finish();
-        trainer.Prepare(train);
+        reading.Finish();
+        TrainingSplit split = TrainingSplit.Create(trainingData, options);
+        log.WriteLine(split.Describe());
 
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
@@ -103,35 +104,40 @@ internal static class TrainCommand
                 cancellation.Cancel();
             }
         };
-        System.Console.CancelKeyPress += onCancel;
-        IReadOnlyList<EpochRecord> history;
+        Console.CancelKeyPress += onCancel;
+        var progress = new TrainingProgressBar(log);
+        TrainingResult run;
         try
         {
-            history = trainer.Train(resume, cancellation.Token, maxEpochs);
+            run = trainer.Train(split, resume, cancellation.Token, maxEpochs, progress);
         }
         finally
         {
-            System.Console.CancelKeyPress -= onCancel;
+            progress.Finish();
+            Console.CancelKeyPress -= onCancel;
         }
 
         if (cancellation.IsCancellationRequested)
         {
+            if (!run.Finished)
+            {
+                log.WriteLine($"Interrupted during epoch {run.History.Count + 1}: its partial work is discarded; {Trainer.LastCheckpointName} holds epoch {run.History.Count}. Continue with --resume.");
+            }
+
             return 130;
         }
 
-        if (!trainer.RunFinished)
+        if (!run.Finished)
         {
-            log.WriteLine($"Stopped after epoch {history[^1].Epoch} of {options.Epochs} as asked; continue with --resume.");
+            log.WriteLine($"Stopped after epoch {run.History[^1].Epoch} of {options.Epochs} as asked; continue with --resume.");
             return 0;
         }
 
-        FaceDataset? test = LoadTestSplit(dataPath, log);
-        (FaceDataset trained, _, int[] before) = trainer.Data!.Value;
         RunReportWriter.Write(
-            trainer.BestCheckpointPath,
-            test,
-            (before, trained.ClassCounts()),
+            run.BestCheckpointPath,
+            LoadTestSplit(dataPath, log),
             outputDirectory,
+            Path.Combine(outputDirectory, RunReportWriter.ModelFileName),
             log);
         return 0;
     }

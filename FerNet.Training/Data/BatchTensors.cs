@@ -1,5 +1,4 @@
 using FerNet.Core;
-using FerNet.Core.Data;
 using static TorchSharp.torch;
 
 namespace FerNet.Training.Data;

@@ -1,5 +1,4 @@
 using FerNet.Core;
-using FerNet.Core.Data;
 using FerNet.Training.Augmentation;
 using static TorchSharp.torch;
 

@@ -1,5 +1,4 @@
 using FerNet.Core;
-using FerNet.Core.Data;
 
 namespace FerNet.Training.Data;
 

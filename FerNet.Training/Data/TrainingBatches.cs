@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using FerNet.Core.Data;
 using FerNet.Training.Augmentation;
 using static TorchSharp.torch;
 

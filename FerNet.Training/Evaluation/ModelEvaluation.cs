@@ -1,5 +1,5 @@
 using FerNet.Core;
-using FerNet.Core.Data;
+using FerNet.Core.Metrics;
 using FerNet.Training.Data;
 using FerNet.Training.Models;
 using static TorchSharp.torch;
@@ -31,6 +31,13 @@ internal static class ModelEvaluation
 
         model.train(wasTraining);
         return (probabilities, data.Count == 0 ? 0 : lossSum / data.Count);
+    }
+
+    /// <summary>The classification report of <paramref name="model"/> on <paramref name="data"/>.</summary>
+    public static ClassificationReport Report(FerModel model, FaceDataset data)
+    {
+        (float[] probabilities, _) = Predict(model, data);
+        return ClassificationReport.FromPredictions(data.Labels, ArgMax(probabilities));
     }
 
     /// <summary>The index of the largest probability in each row.</summary>

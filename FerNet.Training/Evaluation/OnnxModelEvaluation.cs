@@ -1,8 +1,7 @@
 using FerNet.Core;
-using FerNet.Core.Data;
 using FerNet.Core.Metrics;
 using FerNet.Inference;
-using FerNet.Training.Console;
+using FerNet.Training.Data;
 
 namespace FerNet.Training.Evaluation;
 
@@ -16,11 +15,13 @@ internal static class OnnxModelEvaluation
 {
     private const int Chunk = 256;
 
-    /// <summary>The classification report of <paramref name="model"/> on <paramref name="data"/>, with progress on <paramref name="log"/>.</summary>
-    public static ClassificationReport Evaluate(EmotionModel model, FaceDataset data, TextWriter log)
+    /// <summary>The classification report of <paramref name="model"/> on <paramref name="data"/>.</summary>
+    /// <param name="model">The exported model.</param>
+    /// <param name="data">Labelled faces.</param>
+    /// <param name="progress">Told how many images are scored so far.</param>
+    public static ClassificationReport Evaluate(EmotionModel model, FaceDataset data, IProgress<long>? progress = null)
     {
         var predicted = new Emotion[data.Count];
-        var progress = new ConsoleProgressBar(log, "Scoring", data.Count, "img");
         bool fromFiles = data.Sources is { } sources && sources.All(File.Exists);
         for (int start = 0; start < data.Count; start += Chunk)
         {
@@ -41,10 +42,9 @@ internal static class OnnxModelEvaluation
                 }
             }
 
-            progress.Report(start + count);
+            progress?.Report(start + count);
         }
 
-        progress.Finish();
         return ClassificationReport.FromPredictions(data.Labels, predicted);
     }
 }

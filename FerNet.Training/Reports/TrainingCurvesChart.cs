@@ -1,6 +1,6 @@
-using FerNet.Core.IO;
 using System.Globalization;
-using FerNet.Training.Training;
+using FerNet.Core.IO;
+using FerNet.Training.Runs;
 using ScottPlot;
 using ScottPlot.TickGenerators;
 

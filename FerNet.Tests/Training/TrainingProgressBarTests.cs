@@ -1,0 +1,29 @@
+using FerNet.Training.Runs;
+using FerNet.Training.Terminal;
+
+namespace FerNet.Tests.Training;
+
+/// <summary>What the `train` command prints for a run's progress when its output is a log, not a terminal.</summary>
+public sealed class TrainingProgressBarTests
+{
+    [Fact]
+    public void ALogGetsTenthsOfAnEpochAndOneSummaryLinePerEpoch()
+    {
+        var log = new StringWriter();
+        var bar = new TrainingProgressBar(log);
+        var record = new EpochRecord(3, 1.25, 0.5, 1.5, 0.375, 0.25, 0.01, 12);
+
+        for (int done = 10; done <= 100; done += 10)
+        {
+            bar.Report(new TrainingProgress(3, 40, done, 100, 1.25, 0.5));
+        }
+
+        bar.Report(new TrainingProgress(3, 40, 100, 100, 1.25, 0.5) { Completed = record, IsBest = true, LearningRateReduced = true });
+
+        string[] lines = log.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(11, lines.Length);
+        Assert.All(lines[..^1], line => Assert.StartsWith("Epoch   3/40 [", line, StringComparison.Ordinal));
+        Assert.Contains("100/100", lines[^2], StringComparison.Ordinal);
+        Assert.Equal("Epoch   3/40  loss 1.2500  acc 50.00 %  val_loss 1.5000  val_acc 37.50 %  val_f1 0.250  lr 0.01  12 s  *best  (plateau: lr reduced)", lines[^1]);
+    }
+}

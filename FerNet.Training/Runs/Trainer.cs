@@ -1,0 +1,248 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using FerNet.Core;
+using FerNet.Core.IO;
+using FerNet.Core.Metrics;
+using FerNet.Training.Checkpoints;
+using FerNet.Training.Data;
+using FerNet.Training.Evaluation;
+using FerNet.Training.Models;
+using static TorchSharp.torch;
+
+namespace FerNet.Training.Runs;
+
+/// <summary>
+/// The training step of a run: trains on a <see cref="TrainingSplit"/> epoch by epoch, validates,
+/// schedules the learning rate, checkpoints atomically after every epoch and keeps the best weights
+/// by validation accuracy; it reports its progress and returns a <see cref="TrainingResult"/>. Every
+/// random choice of epoch e is seeded from (seed, e), so resuming after epoch e replays exactly what
+/// an uninterrupted run would have done.
+/// </summary>
+internal sealed class Trainer
+{
+    /// <summary>File name of the checkpoint written after every epoch (weights and optimiser state).</summary>
+    public const string LastCheckpointName = "last.ckpt";
+
+    /// <summary>File name of the checkpoint with the best validation accuracy (weights only).</summary>
+    public const string BestCheckpointName = "best.ckpt";
+
+    private readonly TrainingOptions _options;
+    private readonly string _outputDirectory;
+    private readonly TextWriter _log;
+
+    /// <summary>Prepares a run of <paramref name="options"/> writing into <paramref name="outputDirectory"/>.</summary>
+    /// <param name="options">The run's options; checked here.</param>
+    /// <param name="outputDirectory">Folder of the run's checkpoints and history.</param>
+    /// <param name="log">Where the run's notes go: resuming, class weights, early stopping.</param>
+    public Trainer(TrainingOptions options, string outputDirectory, TextWriter log)
+    {
+        options.Validate();
+        _options = options;
+        _outputDirectory = outputDirectory;
+        _log = log;
+    }
+
+    /// <summary>Path of the per-epoch checkpoint.</summary>
+    public string LastCheckpointPath => Path.Combine(_outputDirectory, LastCheckpointName);
+
+    /// <summary>Path of the best checkpoint.</summary>
+    public string BestCheckpointPath => Path.Combine(_outputDirectory, BestCheckpointName);
+
+    /// <summary>
+    /// Trains on <paramref name="data"/> until the configured epochs are done, early stopping
+    /// triggers or <paramref name="cancellation"/> fires (then the epoch in progress is discarded,
+    /// the last finished epoch's checkpoint is kept and the method returns).
+    /// </summary>
+    /// <param name="data">The split of these options (<see cref="TrainingSplit.Create"/>).</param>
+    /// <param name="resume">Continue from <see cref="LastCheckpointPath"/>.</param>
+    /// <param name="cancellation">Stops after the current batch.</param>
+    /// <param name="maxEpochsThisCall">Stop after this many epochs even if the run is not finished (for tests and time-boxed runs).</param>
+    /// <param name="progress">Told after every batch and every finished epoch.</param>
+    public TrainingResult Train(TrainingSplit data, bool resume, CancellationToken cancellation, int? maxEpochsThisCall = null, IProgress<TrainingProgress>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        Directory.CreateDirectory(_outputDirectory);
+        manual_seed(_options.Seed);
+        using FerModel model = CreateModel(_options);
+        using optim.Optimizer optimizer = CreateOptimizer(model, _options);
+        int stepsPerEpoch = (data.Train.Count + _options.BatchSize - 1) / _options.BatchSize;
+        var schedule = new LearningRateSchedule(_options, (long)stepsPerEpoch * _options.Epochs);
+        var history = new List<EpochRecord>();
+        long step = 0;
+        double bestAccuracy = double.NegativeInfinity;
+        int bestEpoch = 0;
+
+        if (resume)
+        {
+            CheckpointHeader header = TrainingCheckpoint.Restore(LastCheckpointPath, model, optimizer);
+            if (header.Options with { Epochs = _options.Epochs } != _options with { Epochs = _options.Epochs })
+            {
+                throw new InvalidCheckpointException(LastCheckpointPath, "it was written by a run with other options; resume with the same settings (only --epochs may change).");
+            }
+
+            history.AddRange(header.History);
+            step = header.GlobalStep;
+            bestAccuracy = header.BestValidationAccuracy;
+            bestEpoch = header.BestEpoch;
+            schedule = new LearningRateSchedule(_options, (long)stepsPerEpoch * _options.Epochs, header.Plateau);
+            _log.WriteLine($"Resuming after epoch {header.EpochsCompleted} (best validation accuracy {bestAccuracy:P2} at epoch {bestEpoch}).");
+        }
+        else if (_options.InitialWeights is string initial)
+        {
+            CheckpointHeader start = TrainingCheckpoint.LoadWeightsInto(initial, model);
+            _log.WriteLine($"Starting from the weights of {initial} (epoch {start.EpochsCompleted}, validation accuracy {start.ValidationAccuracy:P2}).");
+        }
+
+        bool finished = history.Count >= _options.Epochs;
+        using Tensor? classWeights = ClassWeights(data.Train);
+        int firstEpoch = history.Count + 1;
+        int lastEpoch = Math.Min(_options.Epochs, maxEpochsThisCall is int max ? firstEpoch + max - 1 : int.MaxValue);
+        for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++)
+        {
+            var clock = Stopwatch.StartNew();
+            (double trainLoss, double trainAccuracy, long steps, bool completed) = TrainEpoch(model, optimizer, schedule, data.Train, classWeights, epoch, step, progress, cancellation);
+            if (!completed)
+            {
+                break;
+            }
+
+            step += steps;
+            (float[] probabilities, double validationLoss) = ModelEvaluation.Predict(model, data.Validation);
+            var validation = ClassificationReport.FromPredictions(data.Validation.Labels, ModelEvaluation.ArgMax(probabilities));
+            double validationAccuracy = validation.Accuracy;
+            double rate = schedule.RateAt(Math.Max(0, step - 1));
+            bool reduced = schedule.EndEpoch(validationAccuracy);
+            var record = new EpochRecord(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, validation.MacroF1, rate, clock.Elapsed.TotalSeconds);
+            history.Add(record);
+
+            bool improved = validationAccuracy > bestAccuracy;
+            if (improved)
+            {
+                bestAccuracy = validationAccuracy;
+                bestEpoch = epoch;
+            }
+
+            var header = new CheckpointHeader(model.Architecture, _options, epoch, step, bestAccuracy, bestEpoch, validationAccuracy, history.ToArray(), schedule.State, DateTimeOffset.UtcNow, data.ClassCounts);
+            if (improved)
+            {
+                TrainingCheckpoint.Save(BestCheckpointPath, header, model, optimizer: null);
+            }
+
+            TrainingCheckpoint.Save(LastCheckpointPath, header, model, optimizer);
+            WriteHistory(history);
+            progress?.Report(new TrainingProgress(epoch, _options.Epochs, data.Train.Count, data.Train.Count, trainLoss, trainAccuracy)
+            {
+                Completed = record,
+                IsBest = improved,
+                LearningRateReduced = reduced,
+            });
+
+            finished = epoch == _options.Epochs;
+            if (_options.EarlyStoppingPatience is int patience && epoch - bestEpoch >= patience)
+            {
+                finished = true;
+                _log.WriteLine($"Early stopping: no validation improvement for {patience} epochs.");
+                break;
+            }
+        }
+
+        return new TrainingResult(BestCheckpointPath, LastCheckpointPath, bestEpoch, history, finished);
+    }
+
+    private (double Loss, double Accuracy, long Steps, bool Completed) TrainEpoch(
+        FerModel model, optim.Optimizer optimizer, LearningRateSchedule schedule, FaceDataset train, Tensor? classWeights, int epoch, long firstStep, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+    {
+        model.train();
+        manual_seed(EpochSeed(epoch));
+        int[] order = Enumerable.Range(0, train.Count).ToArray();
+        new Random(EpochSeed(epoch)).Shuffle(order);
+        using var batches = new TrainingBatches(train, order, _options.BatchSize, _options.Augmentation, (ulong)EpochSeed(epoch) * 31 + 7);
+        double lossSum = 0;
+        long correct = 0;
+        long seen = 0;
+        long steps = 0;
+        foreach ((Tensor images, Tensor labels) in batches.Batches())
+        {
+            using Tensor batchImages = images;
+            using Tensor batchLabels = labels;
+            using var scope = NewDisposeScope();
+            if (cancellation.IsCancellationRequested)
+            {
+                return (0, 0, steps, false);
+            }
+
+            double rate = schedule.RateAt(firstStep + steps);
+            foreach (var group in optimizer.ParamGroups)
+            {
+                group.LearningRate = rate;
+            }
+
+            (float loss, long batchCorrect) = Step(model, optimizer, images, labels, classWeights, _options.LabelSmoothing);
+            long count = labels.shape[0];
+            lossSum += loss * count;
+            correct += batchCorrect;
+            seen += count;
+            steps++;
+            progress?.Report(new TrainingProgress(epoch, _options.Epochs, seen, train.Count, lossSum / seen, (double)correct / seen));
+        }
+
+        return (lossSum / Math.Max(1, seen), (double)correct / Math.Max(1, seen), steps, true);
+    }
+
+    /// <summary>One optimiser step on a batch; returns the batch's loss and how many images it classified correctly.</summary>
+    internal static (float Loss, long Correct) Step(FerModel model, optim.Optimizer optimizer, Tensor images, Tensor labels, Tensor? classWeights, double labelSmoothing)
+    {
+        using var scope = NewDisposeScope();
+        optimizer.zero_grad();
+        Tensor logits = model.forward(images);
+        Tensor loss = nn.functional.cross_entropy(logits, labels, classWeights, label_smoothing: labelSmoothing);
+        if (model.HasL2Penalty)
+        {
+            loss = loss + model.L2Penalty();
+        }
+
+        loss.backward();
+        optimizer.step();
+        return (loss.item<float>(), logits.argmax(1).eq(labels).sum().item<long>());
+    }
+
+    /// <summary>A freshly initialised model of the options' architecture, computing in their precision.</summary>
+    internal static FerModel CreateModel(TrainingOptions options)
+    {
+        FerModel model = ModelCatalog.Create(options.Architecture);
+        model.TrainInBFloat16 = options.Precision == TrainingPrecision.BFloat16;
+        return model;
+    }
+
+    /// <summary>The optimiser the options ask for, over <paramref name="model"/>'s parameters.</summary>
+    internal static optim.Optimizer CreateOptimizer(FerModel model, TrainingOptions options) => options.Optimizer switch
+    {
+        // Keras' Adam uses epsilon 1e-7 where PyTorch uses 1e-8.
+        OptimizerKind.Adam => optim.Adam(model.parameters(), options.LearningRate, eps: 1e-7, weight_decay: options.WeightDecay),
+        OptimizerKind.Sgd => optim.SGD(model.parameters(), options.LearningRate, momentum: 0.9, weight_decay: options.WeightDecay, nesterov: true),
+        _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "Unknown optimizer."),
+    };
+
+    private int EpochSeed(int epoch) => unchecked((_options.Seed * 7919) + epoch);
+
+    private Tensor? ClassWeights(FaceDataset train)
+    {
+        if (_options.ClassWeighting == ClassWeightingKind.None)
+        {
+            return null;
+        }
+
+        int[] counts = train.ClassCounts();
+        double[] raw = counts.Select(c => _options.ClassWeighting == ClassWeightingKind.Inverse ? 1.0 / Math.Max(1, c) : 1.0 / Math.Sqrt(Math.Max(1, c))).ToArray();
+        double mean = raw.Zip(counts, (w, c) => w * c).Sum() / counts.Sum();
+        float[] normalised = raw.Select(w => (float)(w / mean)).ToArray();
+        _log.WriteLine($"Class weights ({OptionNames.Name(_options.ClassWeighting)}): {string.Join(", ", EmotionLabels.Names.Zip(normalised, (n, w) => string.Create(CultureInfo.InvariantCulture, $"{n} {w:F2}")))}");
+        return tensor(normalised);
+    }
+
+    private void WriteHistory(IReadOnlyList<EpochRecord> history)
+    {
+        AtomicFile.WriteAllText(Path.Combine(_outputDirectory, "history.json"), JsonSerializer.Serialize(history, new JsonSerializerOptions { WriteIndented = true }));
+    }
+}
