@@ -48,7 +48,7 @@ public sealed class CentreSquareResizeTests : IDisposable
     [InlineData(61, 300)]
     public void The_resize_samples_the_centre_square(int width, int height)
     {
-        (int x, int y, int size) = CentreSquare(width, height);
+        (int x, int y, int size) = FaceInputContract.CentreSquare(width, height);
         bool wide = width > height;
         int start = wide ? x : y;
         using Image<L8> crop = Ramp(width, height, wide, start, size);
@@ -79,13 +79,6 @@ public sealed class CentreSquareResizeTests : IDisposable
         Assert.True(
             Math.Abs(meanOffset) <= MaxMeanOffset,
             $"{width}x{height}: the 48x48 face lies {meanOffset:0.00} output pixels from the centre square at ({x}, {y}) of side {size}.");
-    }
-
-    /// <summary>The square the input contract names; FaceInputContract.CentreSquare computes the same.</summary>
-    private static (int X, int Y, int Size) CentreSquare(int width, int height)
-    {
-        int size = Math.Min(width, height);
-        return ((width - size) / 2, (height - size) / 2, size);
     }
 
     /// <summary>A crop shaded from <see cref="RampStart"/> at <paramref name="start"/> rising <see cref="RampRise"/> over <paramref name="size"/> pixels along its long side.</summary>
