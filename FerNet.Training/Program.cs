@@ -3,6 +3,9 @@ using FerNet.Inference;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Cli;
 using FerNet.Training.Data;
+using FerNet.Training.Torch;
+
+OneDnnIsaLimit.Apply();
 
 var root = new RootCommand("FerNet: train facial-expression CNNs on FER2013 with TorchSharp, export them to ONNX and score them.")
 {
