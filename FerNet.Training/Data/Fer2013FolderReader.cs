@@ -76,12 +76,22 @@ internal static class Fer2013FolderReader
 
             foreach (FileInfo image in images)
             {
+                // A link to /dev/zero reads without end and a FIFO blocks its reader; such files
+                // (and sockets, /proc entries) report length 0, as an empty file does, and none of
+                // them is an image, so all are refused here, before anything is opened. A link's own
+                // length is that of the name it holds, so links are judged by what they lead to.
+                FileSystemInfo target = image.LinkTarget is null ? image : image.ResolveLinkTarget(returnFinalTarget: true)!;
+                if (target is not FileInfo { Exists: true, Length: > 0 } content)
+                {
+                    throw new DatasetFormatException($"{image.FullName}: not a regular file with content (a device, FIFO, link to one, a broken link, or an empty file); refused.");
+                }
+
                 files.Add(image.FullName);
                 labels.Add((Emotion)index);
                 // NUL ends each path, so that no two listings hash the same bytes.
                 fingerprint.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(splitFolder, image.FullName) + '\0'));
-                BinaryPrimitives.WriteInt64LittleEndian(numbers, image.Length);
-                BinaryPrimitives.WriteInt64LittleEndian(numbers[8..], image.LastWriteTimeUtc.Ticks);
+                BinaryPrimitives.WriteInt64LittleEndian(numbers, content.Length);
+                BinaryPrimitives.WriteInt64LittleEndian(numbers[8..], content.LastWriteTimeUtc.Ticks);
                 fingerprint.AppendData(numbers);
             }
         }
