@@ -37,16 +37,19 @@ public sealed class SpecialFileTests : IDisposable
     {
         SyntheticFer2013.WriteFolderSplit(_root.Path, "train", perClass: 1);
         string fifo = _root.Combine("train", "sad", "pipe.jpg");
-        using (var mkfifo = Process.Start("mkfifo", [fifo]))
-        {
-            mkfifo.WaitForExit();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
+        MakeFifo(fifo);
 
         DatasetFormatException error = LoadWithinBound();
 
         Assert.Contains(fifo, error.Message, StringComparison.Ordinal);
         Assert.Contains("not a regular file", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void MakeFifo(string path)
+    {
+        using var mkfifo = Process.Start("mkfifo", [path]);
+        mkfifo.WaitForExit();
+        Assert.Equal(0, mkfifo.ExitCode);
     }
 
     private DatasetFormatException LoadWithinBound()

@@ -76,16 +76,8 @@ internal static class Fer2013FolderReader
 
             foreach (FileInfo image in images)
             {
-                // A link to /dev/zero reads without end and a FIFO blocks its reader; such files
-                // (and sockets, /proc entries) report length 0, as an empty file does, and none of
-                // them is an image, so all are refused here, before anything is opened. A link's own
-                // length is that of the name it holds, so links are judged by what they lead to.
-                FileSystemInfo target = image.LinkTarget is null ? image : image.ResolveLinkTarget(returnFinalTarget: true)!;
-                if (target is not FileInfo { Exists: true, Length: > 0 } content)
-                {
-                    throw new DatasetFormatException($"{image.FullName}: not a regular file with content (a device, FIFO, link to one, a broken link, or an empty file); refused.");
-                }
-
+                // Checked while listing, so that no special file is opened, let alone decoded.
+                FileInfo content = RegularFile.Require(image);
                 files.Add(image.FullName);
                 labels.Add((Emotion)index);
                 // NUL ends each path, so that no two listings hash the same bytes.
