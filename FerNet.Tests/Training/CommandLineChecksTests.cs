@@ -29,6 +29,14 @@ public sealed class CommandLineChecksTests : IDisposable
     }
 
     [Fact]
+    public void TrainRefusesResumeTogetherWithOverwrite()
+    {
+        ArgumentException error = Refused(TrainCommand.Create(), "--data", _directory.Combine("nowhere"), "--out", _directory.Combine("run"), "--resume", "--overwrite");
+
+        Assert.Equal("--resume continues the run in --out and --overwrite replaces it: give one of them.", error.Message);
+    }
+
+    [Fact]
     public void BenchmarkRefusesThreadsBelowOne()
     {
         ArgumentException error = Refused(BenchmarkCommand.Create(), "--data", _directory.Combine("nowhere"), "--threads", "0");
