@@ -22,9 +22,10 @@ try
     return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is DatasetFormatException or InvalidCheckpointException or InvalidModelException or InvalidImageException
-    or FileNotFoundException or DirectoryNotFoundException or ArgumentException or UnauthorizedAccessException)
+    or IOException or ArgumentException or UnauthorizedAccessException)
 {
     // Bad input is the user's to fix: say what and where, without a stack trace.
-    Console.Error.WriteLine($"error: {e.Message}");
+    // Some messages (ArgumentOutOfRangeException's) span lines; an error is one line.
+    Console.Error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
     return 2;
 }

@@ -121,6 +121,55 @@ public sealed class CheckpointTests : IDisposable
     }
 
     [Fact]
+    public void FlippedBytesInsideTheWeightsAreRejectedWithThePath()
+    {
+        // Flipping the lowest bit of 4,000 bytes a quarter into the file (inside the weights) changes weight values
+        // but no tensor's name, shape or length, so the weights still load without the checksum.
+        string corrupt = Path.Combine(_directory, "flipped.ckpt");
+        byte[] bytes = File.ReadAllBytes(_checkpoint);
+        for (int i = bytes.Length / 4; i < bytes.Length / 4 + 4_000; i++)
+        {
+            bytes[i] ^= 1;
+        }
+
+        File.WriteAllBytes(corrupt, bytes);
+
+        var error = Assert.Throws<InvalidCheckpointException>(() => TrainingCheckpoint.LoadModel(corrupt).Model.Dispose());
+        Assert.Equal(corrupt, error.Path);
+        Assert.Contains("checksum", error.Message, StringComparison.Ordinal);
+        using FerModel model = Trainer.CreateModel(TrainingRecipes.FerNet());
+        using optim.Optimizer optimizer = Trainer.CreateOptimizer(model, TrainingRecipes.FerNet());
+        Assert.Throws<InvalidCheckpointException>(() => TrainingCheckpoint.Restore(corrupt, model, optimizer));
+    }
+
+    [Fact]
+    public void ACheckpointWrittenBeforeChecksumsStillLoads()
+    {
+        // Format version 1: magic, version, header, optimiser flag, then the weights at once.
+        string old = Path.Combine(_directory, "version1.ckpt");
+        using (var reader = new BinaryReader(File.OpenRead(_checkpoint)))
+        using (var writer = new BinaryWriter(File.Create(old)))
+        {
+            writer.Write(reader.ReadBytes(8));
+            Assert.Equal(2, reader.ReadInt32());
+            writer.Write(1);
+            writer.Write(reader.ReadString());
+            writer.Write(reader.ReadBoolean());
+            reader.ReadBytes(32);
+            writer.Write(reader.ReadBytes((int)(reader.BaseStream.Length - reader.BaseStream.Position)));
+        }
+
+        (FerModel expected, _) = TrainingCheckpoint.LoadModel(_checkpoint);
+        (FerModel loaded, CheckpointHeader header) = TrainingCheckpoint.LoadModel(old);
+        using (expected)
+        using (loaded)
+        {
+            Assert.Equal(1, header.EpochsCompleted);
+            Assert.All(expected.parameters().Zip(loaded.parameters()), pair => Assert.True(pair.First.equal(pair.Second).all().item<bool>()));
+        }
+    }
+
+    [Fact]
     public void CheckpointOfAnotherArchitectureIsRejectedOnResume()
     {
         using FerModel seed = ModelCatalog.Create(SeedCnn.Name);

@@ -130,6 +130,39 @@ public sealed class TrainCommandTests : IDisposable
         Assert.False(Directory.Exists(output));
     }
 
+    [Fact]
+    public void TrainingWithoutResumeIntoAFolderThatHoldsARunIsRefusedBeforeAnyWork()
+    {
+        string data = GeneratedFer2013(seed: 17);
+        string run = _directory.Combine("run");
+        TrainFirstEpoch(data, run);
+        byte[] last = File.ReadAllBytes(Path.Combine(run, Trainer.LastCheckpointName));
+        byte[] history = File.ReadAllBytes(Path.Combine(run, "history.json"));
+
+        var error = Assert.Throws<ArgumentException>(() => TrainCommand.Create().Parse(["--data", data, "--out", run, "--epochs", "2", "--batch-size", "16", "--val-fraction", "0.25", "--threads", "1"]).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+
+        Assert.Equal($"'{run}' already holds a run (last.ckpt): continue it with --resume, or start over with --overwrite.", error.Message);
+        Assert.Equal(last, File.ReadAllBytes(Path.Combine(run, Trainer.LastCheckpointName)));
+        Assert.Equal(history, File.ReadAllBytes(Path.Combine(run, "history.json")));
+    }
+
+    [Fact]
+    public void OverwriteStartsANewRunInAFolderThatHoldsOne()
+    {
+        string data = GeneratedFer2013(seed: 19);
+        string run = _directory.Combine("run");
+        TrainFirstEpoch(data, run);
+        File.WriteAllText(Path.Combine(run, "history.json"), "[]");
+
+        int exitCode = TrainCommand.Create().Parse(["--data", data, "--out", run, "--overwrite", "--epochs", "3", "--max-epochs-now", "1", "--batch-size", "16", "--val-fraction", "0.25", "--threads", "1"]).Invoke();
+
+        Assert.Equal(0, exitCode);
+        CheckpointHeader header = TrainingCheckpoint.ReadHeader(Path.Combine(run, Trainer.LastCheckpointName));
+        Assert.Equal(3, header.Options.Epochs);
+        Assert.Equal(1, header.EpochsCompleted);
+        Assert.Contains("\"Epoch\": 1", File.ReadAllText(Path.Combine(run, "history.json")), StringComparison.Ordinal);
+    }
+
     /// <summary>Trains the first of two epochs of FerNet's recipe into <paramref name="run"/>.</summary>
     private static void TrainFirstEpoch(string data, string run)
     {

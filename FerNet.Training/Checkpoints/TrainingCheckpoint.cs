@@ -1,4 +1,5 @@
 using FerNet.Core.IO;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -9,12 +10,17 @@ namespace FerNet.Training.Checkpoints;
 
 /// <summary>
 /// Reads and writes FerNet checkpoints: a magic number, a JSON header, the module's weights and
-/// buffers, optionally the optimiser state, and an end marker that exposes truncation. Files are
-/// written to a temporary name and renamed, so a crash never leaves half a checkpoint behind.
+/// buffers, optionally the optimiser state, and an end marker that exposes truncation. From format
+/// version 2 a SHA-256 of the weights and optimiser state follows the header, so flipped bytes that
+/// still parse as tensors are refused instead of resumed. Files are written to a temporary name and
+/// renamed, so a crash never leaves half a checkpoint behind.
 /// </summary>
 internal static class TrainingCheckpoint
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
+
+    // Version 1 checkpoints, written before the checksum, still load: their weights go unchecked.
+    private const int FormatVersionWithoutChecksum = 1;
     private static readonly byte[] Magic = "FERNETCK"u8.ToArray();
     private static readonly byte[] EndMarker = "FERNETOK"u8.ToArray();
 
@@ -27,6 +33,18 @@ internal static class TrainingCheckpoint
     /// <summary>Writes <paramref name="model"/> (and <paramref name="optimizer"/> when given) to <paramref name="path"/> atomically.</summary>
     public static void Save(string path, CheckpointHeader header, FerModel model, optim.Optimizer? optimizer)
     {
+        // The checksum precedes the state it covers, so the state is serialised first.
+        using var state = new MemoryStream();
+        using (var stateWriter = new BinaryWriter(state, Encoding.UTF8, leaveOpen: true))
+        {
+            model.save(stateWriter);
+            if (optimizer is not null)
+            {
+                ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(stateWriter);
+            }
+        }
+
+        byte[] checksum = SHA256.HashData(state.GetBuffer().AsSpan(0, (int)state.Length));
         AtomicFile.Write(path, stream =>
         {
             using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
@@ -34,12 +52,8 @@ internal static class TrainingCheckpoint
             writer.Write(FormatVersion);
             writer.Write(JsonSerializer.Serialize(header, Json));
             writer.Write(optimizer is not null);
-            model.save(writer);
-            if (optimizer is not null)
-            {
-                ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
-            }
-
+            writer.Write(checksum);
+            writer.Write(state.GetBuffer(), 0, (int)state.Length);
             writer.Write(EndMarker);
         });
     }
@@ -153,14 +167,20 @@ internal static class TrainingCheckpoint
             }
 
             int version = reader.ReadInt32();
-            if (version != FormatVersion)
+            if (version is not (FormatVersion or FormatVersionWithoutChecksum))
             {
-                throw new InvalidCheckpointException(path, $"format version {version} is not supported (expected {FormatVersion}).");
+                throw new InvalidCheckpointException(path, $"format version {version} is not supported (expected {FormatVersionWithoutChecksum} or {FormatVersion}).");
             }
 
             CheckpointHeader header = JsonSerializer.Deserialize<CheckpointHeader>(reader.ReadString(), Json)
                 ?? throw new InvalidCheckpointException(path, "its header is empty.");
-            return (header, reader.ReadBoolean());
+            bool hasOptimizer = reader.ReadBoolean();
+            if (version == FormatVersion)
+            {
+                VerifyChecksum(reader, path);
+            }
+
+            return (header, hasOptimizer);
         }
         catch (Exception e) when (e is EndOfStreamException or JsonException or IOException)
         {
@@ -179,7 +199,41 @@ internal static class TrainingCheckpoint
         return (header, hasOptimizer);
     }
 
-        private static void LoadWeights(BinaryReader reader, string path, FerModel model)
+    /// <summary>Reads the stored checksum and compares it with the hash of the state that follows, leaving the reader at the state.</summary>
+    private static void VerifyChecksum(BinaryReader reader, string path)
+    {
+        byte[] stored = reader.ReadBytes(SHA256.HashSizeInBytes);
+        Stream stream = reader.BaseStream;
+        long start = stream.Position;
+        long stateLength = stream.Length - EndMarker.Length - start;
+        if (stored.Length != SHA256.HashSizeInBytes || stateLength < 0)
+        {
+            throw new InvalidCheckpointException(path, "its header is truncated or corrupt.");
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var chunk = new byte[1 << 16];
+        for (long left = stateLength; left > 0;)
+        {
+            int read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, left));
+            if (read == 0)
+            {
+                throw new EndOfStreamException();
+            }
+
+            hash.AppendData(chunk, 0, read);
+            left -= read;
+        }
+
+        if (!hash.GetHashAndReset().AsSpan().SequenceEqual(stored))
+        {
+            throw new InvalidCheckpointException(path, "its weights or optimiser state do not match the checksum in its header: the file is corrupt.");
+        }
+
+        stream.Position = start;
+    }
+
+    private static void LoadWeights(BinaryReader reader, string path, FerModel model)
     {
         try
         {

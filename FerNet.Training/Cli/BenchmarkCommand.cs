@@ -16,11 +16,11 @@ internal static class BenchmarkCommand
         var batches = new Option<int>("--batches") { Description = "Batches timed in each loop.", DefaultValueFactory = _ => 60 };
         var batchSize = new Option<int?>("--batch-size") { Description = "Images per batch (default: the recipe's)." };
         var precision = new Option<string?>("--precision") { Description = $"{OptionNames.Listed<TrainingPrecision>()} (mixed precision; default: the recipe's)." };
-        var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp (at least 1).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("benchmark", "Measure training images/s of the real data pipeline against a bare loop.") { data, recipe, batches, batchSize, precision, threads };
         command.SetAction(result =>
         {
-            TorchSharp.torch.set_num_threads(result.GetValue(threads));
+            TorchSharp.torch.set_num_threads(CommandLineChecks.AtLeastOne("--threads", result.GetValue(threads)));
             TrainingOptions options = TrainingRecipes.Create(result.GetValue(recipe)!);
             options = options with
             {

@@ -29,12 +29,12 @@ internal static class EnsembleCommand
         var command = new Command("ensemble", "Join exported models into one ONNX model that averages their logits.") { models, output, data, seed, validationFraction, validationOnly, reports };
         command.SetAction(result => Run(
             result.GetValue(models)!,
-            Path.GetFullPath(result.GetValue(output)!),
+            Path.GetFullPath(CommandLineChecks.OutputFile("--out", result.GetValue(output)!)),
             DataLocation.Require(result.GetValue(data)!),
             result.GetValue(seed),
-            result.GetValue(validationFraction),
+            CommandLineChecks.ValidationFraction("--val-fraction", result.GetValue(validationFraction)),
             result.GetValue(validationOnly),
-            result.GetValue(reports)));
+            result.GetValue(reports) is string folder ? CommandLineChecks.OutputFolder("--reports", folder) : null));
         return command;
     }
 

@@ -39,18 +39,20 @@ internal static class EvaluateCommand
                     var other => throw new ArgumentException($"Unknown test-time augmentation '{other}': use none or flip."),
                 },
             };
+            string? jsonPath = result.GetValue(json) is string file ? CommandLineChecks.OutputFile("--json", file) : null;
+            double heldOut = result.GetValue(split) == "validation" ? CommandLineChecks.ValidationFraction("--val-fraction", result.GetValue(validationFraction)) : 0;
             using EmotionModel onnx = EmotionClassifier.Load(result.GetValue(model)!, options);
             FaceDataset dataset = Fer2013.Load(DataLocation.Require(result.GetValue(data)!), which);
             if (result.GetValue(split) == "validation")
             {
-                dataset = dataset.Select(StratifiedSplit.Split(dataset, result.GetValue(validationFraction), result.GetValue(seed)).Validation);
+                dataset = dataset.Select(StratifiedSplit.Split(dataset, heldOut, result.GetValue(seed)).Validation);
             }
 
             ClassificationReport report = ConsoleProgressBar.Show(Console.Error, "Scoring", dataset.Count, "img", progress => OnnxModelEvaluation.Evaluate(onnx, dataset, progress));
             string views = options.TestTimeAugmentation == TestTimeAugmentation.None ? "" : ", with flip test-time augmentation";
             Console.WriteLine($"{result.GetValue(model)} on the {result.GetValue(split)} split ({dataset.Count} images{views}):");
             Console.WriteLine(report.ToText(digits: 4));
-            if (result.GetValue(json) is string jsonPath)
+            if (jsonPath is not null)
             {
                 AtomicFile.WriteAllText(jsonPath, report.ToJson());
             }

@@ -17,10 +17,11 @@ internal static class ExportCommand
         command.SetAction(result =>
         {
             string checkpointPath = result.GetValue(checkpoint)!;
-            string onnxPath = Path.GetFullPath(result.GetValue(output)!);
+            string onnxPath = Path.GetFullPath(CommandLineChecks.OutputFile("--out", result.GetValue(output)!));
             string? dataPath = result.GetValue(data);
+            string? reportDirectory = result.GetValue(reports) is string folder ? CommandLineChecks.OutputFolder("--reports", folder) : null;
             var test = dataPath is null ? null : TrainCommand.LoadTestSplit(DataLocation.Require(dataPath), Console.Out);
-            if (result.GetValue(reports) is string reportDirectory)
+            if (reportDirectory is not null)
             {
                 RunReportWriter.Write(checkpointPath, test, reportDirectory, onnxPath, Console.Out);
             }

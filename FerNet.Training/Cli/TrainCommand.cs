@@ -24,17 +24,18 @@ internal static class TrainCommand
         var validation = new Option<double>("--val-fraction") { Description = "Share of the training data held out for validation.", DefaultValueFactory = _ => 0.1 };
         var balance = new Option<int?>("--balance") { Description = "Balance every class to this many images (the seed's offline balancing); 0 turns it off." };
         var weighting = new Option<string?>("--class-weights") { Description = $"{OptionNames.Listed<ClassWeightingKind>()} (default: the recipe's)." };
-        var earlyStopping = new Option<int?>("--early-stopping") { Description = "Stop after this many epochs without validation improvement." };
+        var earlyStopping = new Option<int?>("--early-stopping") { Description = "Stop after this many epochs (at least 1) without validation improvement; leave out to train every epoch." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
-        var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var overwrite = new Option<bool>("--overwrite") { Description = "Start a new run in --out even though it holds one: its checkpoints, history and model are replaced as the new run writes them. Without it (or --resume) train refuses a folder that holds a run." };
+        var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp (at least 1).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var device = new Option<string>("--device") { Description = "cpu (cuda needs a libtorch-cuda package, which this build does not reference).", DefaultValueFactory = _ => "cpu" };
         var initFrom = new Option<string?>("--init-from") { Description = "Start from this checkpoint's weights (same architecture) instead of a random initialisation; the optimiser and schedule start afresh." };
         var precision = new Option<string?>("--precision") { Description = "float32, or bfloat16: mixed-precision training steps over float32 weights; measured 1.5x faster for fer-vgg on an AMD EPYC with AVX-512 BF16, 0.84x on an Intel Xeon with AVX-512 BF16 but no AMX, and 1.4x on one with AMX, so run `benchmark` first (default: the recipe's)." };
-        var maxEpochs = new Option<int?>("--max-epochs-now") { Description = "Stop after this many epochs in this call (resume later to finish)." };
+        var maxEpochs = new Option<int?>("--max-epochs-now") { Description = "Stop after this many epochs (at least 1) in this call (resume later to finish)." };
 
         var command = new Command("train", "Train a FerNet model on FER2013.")
         {
-            data, output, recipe, arch, epochs, batchSize, learningRate, seed, splitSeed, validation, balance, weighting, earlyStopping, initFrom, precision, resume, threads, device, maxEpochs,
+            data, output, recipe, arch, epochs, batchSize, learningRate, seed, splitSeed, validation, balance, weighting, earlyStopping, initFrom, precision, resume, overwrite, threads, device, maxEpochs,
         };
         command.SetAction(result =>
         {
@@ -42,6 +43,13 @@ internal static class TrainCommand
             {
                 throw new ArgumentException($"Device '{result.GetValue(device)}' is not available: this build references TorchSharp-cpu only.");
             }
+
+            // libtorch aborts the process on a thread count below 1, and every check here costs
+            // nothing next to the data reading and the epochs it would otherwise follow.
+            int threadCount = CommandLineChecks.AtLeastOne("--threads", result.GetValue(threads));
+            int? epochsNow = result.GetValue(maxEpochs) is int now ? CommandLineChecks.AtLeastOne("--max-epochs-now", now) : null;
+            string outputDirectory = CommandLineChecks.OutputFolder("--out", result.GetValue(output)!);
+            RequireNoOtherRun(outputDirectory, result.GetValue(resume), result.GetValue(overwrite));
 
             TrainingOptions options = TrainingRecipes.Create(result.GetValue(recipe)!);
             options = options with
@@ -55,14 +63,38 @@ internal static class TrainCommand
                 ValidationFraction = result.GetValue(validation),
                 BalancePerClass = result.GetValue(balance) is int b ? (b == 0 ? null : b) : options.BalancePerClass,
                 ClassWeighting = result.GetValue(weighting) is string weights ? OptionNames.Parse<ClassWeightingKind>(weights, "class weighting") : options.ClassWeighting,
-                EarlyStoppingPatience = result.GetValue(earlyStopping),
+                EarlyStoppingPatience = result.GetValue(earlyStopping) is int patience ? CommandLineChecks.AtLeastOne("--early-stopping", patience) : null,
                 InitialWeights = result.GetValue(initFrom) is string start ? Path.GetFullPath(start) : null,
                 Precision = result.GetValue(precision) is string arithmetic ? OptionNames.Parse<TrainingPrecision>(arithmetic, "precision") : options.Precision,
             };
-            TorchSharp.torch.set_num_threads(result.GetValue(threads));
-            return Run(options, DataLocation.Require(result.GetValue(data)!), result.GetValue(output)!, result.GetValue(resume), result.GetValue(maxEpochs));
+            TorchSharp.torch.set_num_threads(threadCount);
+            return Run(options, DataLocation.Require(result.GetValue(data)!), outputDirectory, result.GetValue(resume), epochsNow);
         });
         return command;
+    }
+
+    /// <summary>
+    /// Refuses to start a new run where one already is: its checkpoints would be replaced after the
+    /// first epoch, and a forgotten --resume would lose the work they hold.
+    /// </summary>
+    /// <exception cref="ArgumentException">The folder holds a run and neither --resume nor --overwrite was given, or both were.</exception>
+    private static void RequireNoOtherRun(string outputDirectory, bool resume, bool overwrite)
+    {
+        if (resume && overwrite)
+        {
+            throw new ArgumentException("--resume continues the run in --out and --overwrite replaces it: give one of them.");
+        }
+
+        if (resume || overwrite)
+        {
+            return;
+        }
+
+        string[] runFiles = [Trainer.LastCheckpointName, Trainer.BestCheckpointName, Trainer.HistoryFileName, RunReportWriter.ModelFileName];
+        if (runFiles.FirstOrDefault(file => File.Exists(Path.Combine(outputDirectory, file))) is string found)
+        {
+            throw new ArgumentException($"'{Path.GetFullPath(outputDirectory)}' already holds a run ({found}): continue it with --resume, or start over with --overwrite.");
+        }
     }
 
     /// <summary>The PublicTest split when the data has one; null (with a note) when it does not.</summary>

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using FerNet.Core;
+using FerNet.Inference;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
 using SixLabors.ImageSharp.Formats.Jpeg;
@@ -22,14 +23,31 @@ internal static class FaceImageDecoder
     /// Colour becomes luminance; any other size is cut to its
     /// <see cref="FaceInputContract.CentreSquare">centre square</see> and scaled to 48x48, as inference does.
     /// </summary>
-    /// <exception cref="DatasetFormatException">The file is not a readable image, or it is truncated.</exception>
+    /// <exception cref="DatasetFormatException">
+    /// The file is larger than <see cref="ImageLimits.MaxEncodedBytes"/>, claims more than
+    /// <see cref="ImageLimits.MaxPixels"/> pixels, is not a readable image, or is truncated.
+    /// </exception>
     internal static void Decode(string path, Span<byte> destination)
     {
-        byte[] bytes = File.ReadAllBytes(path);
+        byte[] bytes = ReadBounded(path);
         Image<L8> image;
         IImageFormat format;
         try
         {
+            // A few bytes of header can claim billions of pixels; the claim is checked before a
+            // single pixel is allocated, with the limit inference applies to the same files.
+            IImageInfo? header = Image.Identify(bytes);
+            if (header is null)
+            {
+                throw new DatasetFormatException($"{path}: not a readable image (no known image format).");
+            }
+
+            long pixels = (long)header.Width * header.Height;
+            if (pixels > ImageLimits.MaxPixels)
+            {
+                throw new DatasetFormatException($"{path}: the image claims {header.Width}x{header.Height} pixels, more than the limit of {ImageLimits.MaxPixels:N0}.");
+            }
+
             image = Image.Load<L8>(bytes, out format);
         }
         catch (Exception ex) when (ex is ImageFormatException or NotSupportedException)
@@ -57,5 +75,28 @@ internal static class FaceImageDecoder
 
             image.CopyPixelDataTo(MemoryMarshal.Cast<byte, L8>(destination));
         }
+    }
+
+    /// <summary>
+    /// The file's bytes, read up to <see cref="ImageLimits.MaxEncodedBytes"/>: a file swapped for a
+    /// device or grown after it was listed cannot make the reader allocate more than that.
+    /// </summary>
+    private static byte[] ReadBounded(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var bytes = new MemoryStream();
+        var chunk = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(chunk)) > 0)
+        {
+            if (bytes.Length + read > ImageLimits.MaxEncodedBytes)
+            {
+                throw new DatasetFormatException($"{path}: longer than the limit of {ImageLimits.MaxEncodedBytes:N0} bytes for an image; refused.");
+            }
+
+            bytes.Write(chunk, 0, read);
+        }
+
+        return bytes.ToArray();
     }
 }

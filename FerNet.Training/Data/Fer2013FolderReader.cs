@@ -76,12 +76,14 @@ internal static class Fer2013FolderReader
 
             foreach (FileInfo image in images)
             {
+                // Checked while listing, so that no special file is opened, let alone decoded.
+                FileInfo content = RegularFile.Require(image);
                 files.Add(image.FullName);
                 labels.Add((Emotion)index);
                 // NUL ends each path, so that no two listings hash the same bytes.
                 fingerprint.AppendData(Encoding.UTF8.GetBytes(Path.GetRelativePath(splitFolder, image.FullName) + '\0'));
-                BinaryPrimitives.WriteInt64LittleEndian(numbers, image.Length);
-                BinaryPrimitives.WriteInt64LittleEndian(numbers[8..], image.LastWriteTimeUtc.Ticks);
+                BinaryPrimitives.WriteInt64LittleEndian(numbers, content.Length);
+                BinaryPrimitives.WriteInt64LittleEndian(numbers[8..], content.LastWriteTimeUtc.Ticks);
                 fingerprint.AppendData(numbers);
             }
         }

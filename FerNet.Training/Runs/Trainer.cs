@@ -27,6 +27,9 @@ internal sealed class Trainer
     /// <summary>File name of the checkpoint with the best validation accuracy (weights only).</summary>
     public const string BestCheckpointName = "best.ckpt";
 
+    /// <summary>File name of the per-epoch history, rewritten after every epoch.</summary>
+    public const string HistoryFileName = "history.json";
+
     private readonly TrainingOptions _options;
     private readonly string _outputDirectory;
     private readonly TextWriter _log;
@@ -243,6 +246,6 @@ internal sealed class Trainer
 
     private void WriteHistory(IReadOnlyList<EpochRecord> history)
     {
-        AtomicFile.WriteAllText(Path.Combine(_outputDirectory, "history.json"), JsonSerializer.Serialize(history, new JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(Path.Combine(_outputDirectory, HistoryFileName), JsonSerializer.Serialize(history, new JsonSerializerOptions { WriteIndented = true }));
     }
 }

@@ -114,6 +114,12 @@ internal sealed record TrainingOptions
             throw new ArgumentOutOfRangeException(nameof(LearningRate), "Learning rate must be positive; label smoothing in [0, 1); decays non-negative.");
         }
 
+        // Patience counts epochs since the best one, so 0 would stop every run after its first epoch; null turns early stopping off.
+        if (EarlyStoppingPatience is < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(EarlyStoppingPatience), EarlyStoppingPatience, "Early stopping needs a patience of at least 1 epoch (leave --early-stopping out to turn it off).");
+        }
+
         if (BalancePerClass is < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(BalancePerClass), BalancePerClass, "Balancing needs a positive number of images per class.");
