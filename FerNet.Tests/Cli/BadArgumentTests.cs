@@ -1,0 +1,37 @@
+using FerNet.Tests.Prediction;
+
+namespace FerNet.Tests.Cli;
+
+/// <summary>Arguments the command line cannot take end the run with one line on stderr naming the value at fault, and exit code 2.</summary>
+public sealed class BadArgumentTests
+{
+    [Theory]
+    [InlineData("predict face.png --top abc", "abc")]
+    [InlineData("predict face.png --no-such-option", "--no-such-option")]
+    [InlineData("evaluate", "--data")]
+    [InlineData("frobnicate", "frobnicate")]
+    [InlineData("", "command")]
+    public void A_value_or_option_the_parser_refuses_is_one_line_and_exit_code_2(string arguments, string named)
+    {
+        PredictCliResult result = PredictCli.RunFernet(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+
+        AssertOneLine(result, named);
+    }
+
+    [Fact]
+    public void A_negative_camera_index_is_one_line_naming_the_option()
+    {
+        PredictCliResult result = PredictCli.RunFernet(["camera", "--index", "-1", "--frames", "1"]);
+
+        AssertOneLine(result, "--index is -1");
+    }
+
+    private static void AssertOneLine(PredictCliResult result, string named)
+    {
+        Assert.Equal(2, result.ExitCode);
+        string line = Assert.Single(result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains(named, line, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+    }
+}
