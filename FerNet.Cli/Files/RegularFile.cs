@@ -37,14 +37,10 @@ internal static class RegularFile
             return $"{described} '{path}' is a link that cannot be followed: {e.Message}";
         }
 
-        // FileInfo.Length of a link is the length of the link itself, not of what it leads to.
+        // FileInfo.Length of a link is the length of the link itself, not of what it leads to. A
+        // link that leads nowhere is the library's to report, as a missing file is.
         var final = target is null ? file : new FileInfo(target.FullName);
-        if (target is not null && !final.Exists)
-        {
-            return null;
-        }
-
-        if (final.Length > 0)
+        if (!final.Exists || final.Length > 0)
         {
             return null;
         }
