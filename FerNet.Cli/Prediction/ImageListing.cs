@@ -50,6 +50,11 @@ internal static class ImageListing
             throw new PredictionSetupException($"List file '{listPath}' does not exist.");
         }
 
+        if (RegularFile.Refusal(listPath, "List file") is string refusal)
+        {
+            throw new PredictionSetupException(refusal);
+        }
+
         using var reader = new StreamReader(listPath, detectEncodingFromByteOrderMarks: true);
         string? header = reader.ReadLine();
         int column = header is null ? -1 : Fields(header, listPath, 1).FindIndex(name => name.Trim() == NameColumn);

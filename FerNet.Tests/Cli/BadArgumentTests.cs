@@ -15,7 +15,7 @@ public sealed class BadArgumentTests
     {
         PredictCliResult result = PredictCli.RunFernet(arguments.Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
-        AssertOneLine(result, named);
+        CliAssert.RefusedWithOneLine(result, named);
     }
 
     [Fact]
@@ -23,15 +23,6 @@ public sealed class BadArgumentTests
     {
         PredictCliResult result = PredictCli.RunFernet(["camera", "--index", "-1", "--frames", "1"]);
 
-        AssertOneLine(result, "--index is -1");
-    }
-
-    private static void AssertOneLine(PredictCliResult result, string named)
-    {
-        Assert.Equal(2, result.ExitCode);
-        string line = Assert.Single(result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        Assert.Contains(named, line, StringComparison.Ordinal);
-        Assert.Empty(result.Output);
+        CliAssert.RefusedWithOneLine(result, "--index is -1");
     }
 }

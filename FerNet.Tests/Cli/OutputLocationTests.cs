@@ -19,8 +19,8 @@ public sealed class OutputLocationTests(LinearModelFixture fixture) : IClassFixt
         string file = _directory.Combine("notes.txt");
         File.WriteAllText(file, "a file");
 
-        AssertRefused(PredictCli.Run(_directory.Combine("faces"), "--model", fixture.ModelPath, "--out", folder), folder, "is a folder");
-        AssertRefused(PredictCli.Run(_directory.Combine("faces"), "--model", fixture.ModelPath, "--out", Path.Combine(file, "results.csv")), file, "is a file");
+        CliAssert.RefusedWithOneLine(PredictCli.Run(_directory.Combine("faces"), "--model", fixture.ModelPath, "--out", folder), folder, "is a folder");
+        CliAssert.RefusedWithOneLine(PredictCli.Run(_directory.Combine("faces"), "--model", fixture.ModelPath, "--out", Path.Combine(file, "results.csv")), file, "is a file");
     }
 
     [Fact]
@@ -30,8 +30,8 @@ public sealed class OutputLocationTests(LinearModelFixture fixture) : IClassFixt
         string file = _directory.Combine("notes.txt");
         File.WriteAllText(file, "a file");
 
-        AssertRefused(PredictCli.RunFernet(["faces", _directory.Combine("faces"), "--model", fixture.ModelPath, "--out", file]), file, "is a file");
-        AssertRefused(PredictCli.RunFernet(["faces", _directory.Combine("faces"), "--model", fixture.ModelPath, "--out", Path.Combine(file, "out")]), file, "is a file");
+        CliAssert.RefusedWithOneLine(PredictCli.RunFernet(["faces", _directory.Combine("faces"), "--model", fixture.ModelPath, "--out", file]), file, "is a file");
+        CliAssert.RefusedWithOneLine(PredictCli.RunFernet(["faces", _directory.Combine("faces"), "--model", fixture.ModelPath, "--out", Path.Combine(file, "out")]), file, "is a file");
         Assert.Equal("a file", File.ReadAllText(file));
     }
 
@@ -43,20 +43,7 @@ public sealed class OutputLocationTests(LinearModelFixture fixture) : IClassFixt
         string file = _directory.Combine("notes.txt");
         File.WriteAllText(file, "a file");
 
-        AssertRefused(PredictCli.RunFernet(["evaluate", "--model", fixture.ModelPath, "--data", _directory.Combine("labelled"), "--json", folder]), folder, "is a folder");
-        AssertRefused(PredictCli.RunFernet(["evaluate", "--model", fixture.ModelPath, "--data", _directory.Combine("labelled"), "--json", Path.Combine(file, "report.json")]), file, "is a file");
-    }
-
-    private static void AssertRefused(PredictCliResult result, params string[] messageParts)
-    {
-        Assert.Equal(2, result.ExitCode);
-        string line = Assert.Single(result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        foreach (string part in messageParts)
-        {
-            Assert.Contains(part, line, StringComparison.Ordinal);
-        }
-
-        Assert.Empty(result.Output);
+        CliAssert.RefusedWithOneLine(PredictCli.RunFernet(["evaluate", "--model", fixture.ModelPath, "--data", _directory.Combine("labelled"), "--json", folder]), folder, "is a folder");
+        CliAssert.RefusedWithOneLine(PredictCli.RunFernet(["evaluate", "--model", fixture.ModelPath, "--data", _directory.Combine("labelled"), "--json", Path.Combine(file, "report.json")]), file, "is a file");
     }
 }

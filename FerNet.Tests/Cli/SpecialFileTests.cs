@@ -26,8 +26,8 @@ public sealed class SpecialFileTests(LinearModelFixture fixture) : IClassFixture
             PredictCliResult predict = SpecialFiles.RunBounded("predict", image, "--model", fixture.ModelPath);
             PredictCliResult faces = SpecialFiles.RunBounded("faces", image, "--model", fixture.ModelPath, "--out", _directory.Combine("out"));
 
-            AssertOneLine(predict, image, "not a regular file");
-            AssertOneLine(faces, image, "not a regular file");
+            CliAssert.RefusedWithOneLine(predict, image, "not a regular file");
+            CliAssert.RefusedWithOneLine(faces, image, "not a regular file");
         }
     }
 
@@ -62,6 +62,16 @@ public sealed class SpecialFileTests(LinearModelFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void A_device_or_a_pipe_as_the_list_ends_the_run_with_one_line()
+    {
+        FaceFiles.Pngs(_directory.Combine("faces"), 1);
+        string fifo = SpecialFiles.Fifo(_directory.Combine("list.csv"));
+
+        CliAssert.RefusedWithOneLine(SpecialFiles.RunBounded("predict", _directory.Combine("faces"), "--list", SpecialFiles.EndlessDevice, "--model", fixture.ModelPath), SpecialFiles.EndlessDevice, "not a regular file");
+        CliAssert.RefusedWithOneLine(SpecialFiles.RunBounded("predict", _directory.Combine("faces"), "--list", fifo, "--model", fixture.ModelPath), fifo, "not a regular file");
+    }
+
+    [Fact]
     public void A_device_or_a_pipe_in_a_labelled_folder_ends_evaluate_with_one_line_naming_it()
     {
         GeneratedFaceFolder.Write(_directory.Path, "labelled", count: 7, firstSeed: 1);
@@ -69,7 +79,7 @@ public sealed class SpecialFileTests(LinearModelFixture fixture) : IClassFixture
 
         PredictCliResult result = SpecialFiles.RunBounded("evaluate", "--model", fixture.ModelPath, "--data", _directory.Combine("labelled"));
 
-        AssertOneLine(result, fifo, "not a regular file");
+        CliAssert.RefusedWithOneLine(result, fifo, "not a regular file");
     }
 
     [Fact]
@@ -81,21 +91,10 @@ public sealed class SpecialFileTests(LinearModelFixture fixture) : IClassFixture
         string detector = SpecialFiles.Link(_directory.Combine("yunet.onnx"), SpecialFiles.EndlessDevice);
         string pipe = SpecialFiles.Fifo(_directory.Combine("pipe.onnx"));
 
-        AssertOneLine(SpecialFiles.RunBounded("predict", _directory.Combine("faces"), "--model", SpecialFiles.EndlessDevice), SpecialFiles.EndlessDevice, "not a regular file");
-        AssertOneLine(SpecialFiles.RunBounded("predict", _directory.Combine("faces"), "--model", model), model, "not a regular file");
-        AssertOneLine(SpecialFiles.RunBounded("evaluate", "--data", _directory.Combine("labelled"), "--model", pipe), pipe, "not a regular file");
-        AssertOneLine(SpecialFiles.RunBounded("faces", _directory.Combine("faces"), "--model", model, "--out", _directory.Combine("out")), model, "not a regular file");
-        AssertOneLine(SpecialFiles.RunBounded("faces", _directory.Combine("faces"), "--detector", detector, "--out", _directory.Combine("out")), detector, "not a regular file");
-    }
-
-    private static void AssertOneLine(PredictCliResult result, params string[] messageParts)
-    {
-        Assert.Equal(2, result.ExitCode);
-        string line = Assert.Single(result.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
-        foreach (string part in messageParts)
-        {
-            Assert.Contains(part, line, StringComparison.Ordinal);
-        }
+        CliAssert.RefusedWithOneLine(SpecialFiles.RunBounded("predict", _directory.Combine("faces"), "--model", SpecialFiles.EndlessDevice), SpecialFiles.EndlessDevice, "not a regular file");
+        CliAssert.RefusedWithOneLine(SpecialFiles.RunBounded("predict", _directory.Combine("faces"), "--model", model), model, "not a regular file");
+        CliAssert.RefusedWithOneLine(SpecialFiles.RunBounded("evaluate", "--data", _directory.Combine("labelled"), "--model", pipe), pipe, "not a regular file");
+        CliAssert.RefusedWithOneLine(SpecialFiles.RunBounded("faces", _directory.Combine("faces"), "--model", model, "--out", _directory.Combine("out")), model, "not a regular file");
+        CliAssert.RefusedWithOneLine(SpecialFiles.RunBounded("faces", _directory.Combine("faces"), "--detector", detector, "--out", _directory.Combine("out")), detector, "not a regular file");
     }
 }
