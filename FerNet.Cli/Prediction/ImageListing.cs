@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using FerNet.Cli.Files;
 
 namespace FerNet.Cli.Prediction;
@@ -21,8 +22,14 @@ internal static class ImageListing
     public static IReadOnlyList<ImageEntry> FromFolder(string folder, bool recursive, string? excludedPath)
     {
         string? excluded = excludedPath is null ? null : Path.GetFullPath(excludedPath);
-        var options = new EnumerationOptions { RecurseSubdirectories = recursive };
-        ImageEntry[] images = [.. Directory.EnumerateFiles(folder, "*", options)
+        var files = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath(), new EnumerationOptions { RecurseSubdirectories = recursive })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+
+            // A linked folder is not walked into: a link to the folder itself or a parent would make the walk endless.
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        ImageEntry[] images = [.. files
             .Where(path => !string.Equals(Path.GetFullPath(path), excluded, StringComparison.Ordinal))
             .Select(path => ImageEntry.Of(Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/'), path))
             .OrderBy(image => image.Name, StringComparer.Ordinal)];

@@ -62,6 +62,20 @@ public sealed class SpecialFileTests(LinearModelFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void A_link_to_a_parent_folder_does_not_make_a_recursive_walk_endless()
+    {
+        FaceFiles.Pngs(_directory.Combine("faces", "sub"), 2);
+        SpecialFiles.Link(_directory.Combine("faces", "sub", "up"), _directory.Combine("faces"));
+
+        PredictCliResult predict = SpecialFiles.RunBounded("predict", _directory.Combine("faces"), "--recursive", "--model", fixture.ModelPath);
+        PredictCliResult faces = SpecialFiles.RunBounded("faces", _directory.Combine("faces"), "--recursive", "--model", fixture.ModelPath, "--out", _directory.Combine("out"));
+
+        Assert.Equal((0, 0), (predict.ExitCode, faces.ExitCode));
+        Assert.Contains("Scored 2 of 2 files, skipped 0.", predict.Errors, StringComparison.Ordinal);
+        Assert.Contains("in 2 of 2 files, skipped 0.", faces.Errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_device_or_a_pipe_as_the_list_ends_the_run_with_one_line()
     {
         FaceFiles.Pngs(_directory.Combine("faces"), 1);
