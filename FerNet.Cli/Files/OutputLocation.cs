@@ -39,9 +39,14 @@ internal static class OutputLocation
             using var probe = new FileStream(
                 Path.Combine(existing, $".fernet-{Guid.NewGuid():N}.probe"), FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1, FileOptions.DeleteOnClose);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException)
         {
-            return $"{option} '{given}' cannot be written: {e.Message}";
+            return $"{option} '{given}' cannot be written: permission to create files in '{existing}' is denied.";
+        }
+        catch (IOException)
+        {
+            // The exception's own message names the probe file, which the user never asked for.
+            return $"{option} '{given}' cannot be written: the file system refuses new files in '{existing}'.";
         }
 
         return null;
