@@ -49,7 +49,7 @@ internal static class ImageListing
     /// leads outside the folder (by "..", an absolute path or a link) is refused, as the list may come
     /// from someone else and name any file the user can read.
     /// </summary>
-    /// <exception cref="PredictionSetupException">The list is missing, has no img_name column, a row has no name, or it names no image.</exception>
+    /// <exception cref="PredictionSetupException">The list is missing or no regular file, has no img_name column, a row has no name, or it names no image.</exception>
     public static IReadOnlyList<ImageEntry> FromList(string folder, string listPath)
     {
         if (!File.Exists(listPath))
