@@ -1,5 +1,7 @@
 using System.CommandLine;
 using FerNet.Cli.Evaluation;
+using FerNet.Cli.Files;
+using FerNet.Cli.Prediction;
 using FerNet.Core.IO;
 using FerNet.Core.Metrics;
 using FerNet.Inference;
@@ -40,9 +42,20 @@ internal static class EvaluateCommand
                     var other => throw new ArgumentException($"Unknown test-time augmentation '{other}': use none or flip."),
                 },
             };
+            string? jsonPath = result.GetValue(json);
+            if (jsonPath is not null && OutputLocation.FileRefusal(jsonPath, "--json") is string unwritable)
+            {
+                throw new PredictionSetupException(unwritable);
+            }
+
             string folder = result.GetValue(data)!;
             LabelledImages images = LabelledFolder.Read(folder);
             string? modelPath = result.GetValue(model);
+            if (modelPath is not null && RegularFile.Refusal(modelPath, "Model file") is string unreadable)
+            {
+                throw new PredictionSetupException(unreadable);
+            }
+
             using EmotionModel scorer = modelPath is null ? EmotionClassifier.LoadDefault(options) : EmotionClassifier.Load(modelPath, options);
             TextWriter output = result.InvocationConfiguration.Output;
             ClassificationReport report;
@@ -59,7 +72,7 @@ internal static class EvaluateCommand
             string views = options.TestTimeAugmentation == TestTimeAugmentation.None ? string.Empty : ", with flip test-time augmentation";
             output.WriteLine($"{modelPath ?? "The embedded model"} on {folder} ({images.Paths.Count} images{views}):");
             output.WriteLine(report.ToText(digits: 4));
-            if (result.GetValue(json) is string jsonPath)
+            if (jsonPath is not null)
             {
                 AtomicFile.WriteAllText(jsonPath, report.ToJson());
             }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using FerNet.Cli.Evaluation;
+using FerNet.Cli.Files;
+using FerNet.Cli.Prediction;
 using FerNet.Faces;
 using FerNet.Inference;
 
@@ -28,14 +30,23 @@ internal static class FernetCommand
     public static int Run(string[] arguments, InvocationConfiguration configuration)
     {
         configuration.EnableDefaultExceptionHandler = false;
+        ParseResult parsed = Create().Parse(arguments);
+
+        // System.CommandLine would print its errors and the help text and exit with 1.
+        if (parsed.Errors.Count > 0)
+        {
+            configuration.Error.WriteLine($"error: {string.Join(" ", parsed.Errors.Select(error => error.Message))} (fernet --help lists the verbs and their options.)");
+            return BadInput;
+        }
+
         try
         {
-            return Create().Parse(arguments).Invoke(configuration);
+            return parsed.Invoke(configuration);
         }
         catch (Exception e) when (e is InvalidModelException or InvalidImageException or FaceDetectorModelException or InvalidVideoException
-            or InvalidLabelledFolderException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or UnauthorizedAccessException)
+            or InvalidLabelledFolderException or PredictionSetupException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or UnauthorizedAccessException)
         {
-            configuration.Error.WriteLine($"error: {e.Message}");
+            configuration.Error.WriteLine($"error: {FaultMessage.Of(e)}");
             return BadInput;
         }
     }

@@ -1,3 +1,4 @@
+using FerNet.Cli.Files;
 using FerNet.Core;
 
 namespace FerNet.Cli.Evaluation;
@@ -12,7 +13,7 @@ internal static class LabelledFolder
 {
     /// <summary>Every image of the folder with its label, class by class in canonical order, files in ordinal order of their names.</summary>
     /// <exception cref="DirectoryNotFoundException">There is no folder at <paramref name="folder"/>.</exception>
-    /// <exception cref="InvalidLabelledFolderException">A subfolder names no emotion, two name the same one, or no class folder holds a file.</exception>
+    /// <exception cref="InvalidLabelledFolderException">A subfolder names no emotion, two name the same one, no class folder holds a file, or a file is no regular file (a device or a pipe, which would be read without end or waited on).</exception>
     public static LabelledImages Read(string folder)
     {
         if (!Directory.Exists(folder))
@@ -42,6 +43,11 @@ internal static class LabelledFolder
         {
             foreach (string file in Directory.EnumerateFiles(subfolder, "*", new EnumerationOptions()).Order(StringComparer.Ordinal))
             {
+                if (RegularFile.Refusal(file, "Image file") is string refusal)
+                {
+                    throw new InvalidLabelledFolderException(refusal);
+                }
+
                 paths.Add(file);
                 labels.Add(emotion);
             }

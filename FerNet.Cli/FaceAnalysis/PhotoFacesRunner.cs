@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using FerNet.Cli.Files;
 using FerNet.Core.IO;
 using FerNet.Faces;
 using FerNet.Inference;
@@ -52,6 +53,12 @@ internal sealed class PhotoFacesRunner(TextWriter output, TextWriter diagnostics
     {
         if (File.Exists(request.Input))
         {
+            // A single photo that cannot be opened ends the run, as a missing one does.
+            if (RegularFile.Refusal(request.Input, "Image file") is string refusal)
+            {
+                throw new PredictionSetupException(refusal);
+            }
+
             return [new ImageEntry(Path.GetFileName(request.Input), request.Input)];
         }
 
@@ -110,6 +117,11 @@ internal sealed class PhotoFacesRunner(TextWriter output, TextWriter diagnostics
             throw new PredictionSetupException($"--detection-side is 0 (full size) or a positive number of pixels; got {request.MaxDetectionSide}.");
         }
 
+        if (OutputLocation.FolderRefusal(request.OutputDirectory, "--out") is string refusal)
+        {
+            throw new PredictionSetupException(refusal);
+        }
+
         IReadOnlyList<ImageEntry> photos = FindPhotos(request);
         using PredictionModel model = PredictionModel.Open(request.ModelPath);
         using var analyzer = new FaceEmotionAnalyzer(YuNetDetectors.Open(request.DetectorPath, request.MaxDetectionSide), model.Model);
@@ -119,6 +131,13 @@ internal sealed class PhotoFacesRunner(TextWriter output, TextWriter diagnostics
         foreach (ImageEntry photo in photos)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            if (photo.Refusal is not null)
+            {
+                skipped.Add(new SkippedImage(photo.Name, photo.Refusal));
+                diagnostics.WriteLine($"skipped {photo.Name}: {photo.Refusal}");
+                continue;
+            }
+
             try
             {
                 IReadOnlyList<FaceEmotion> faces = analyzer.Analyze(photo.Path);
@@ -128,8 +147,9 @@ internal sealed class PhotoFacesRunner(TextWriter output, TextWriter diagnostics
             }
             catch (Exception e) when (e is InvalidImageException or IOException or UnauthorizedAccessException)
             {
-                skipped.Add(new SkippedImage(photo.Name, e.Message));
-                diagnostics.WriteLine($"skipped {photo.Name}: {e.Message}");
+                string reason = FaultMessage.Of(e);
+                skipped.Add(new SkippedImage(photo.Name, reason));
+                diagnostics.WriteLine($"skipped {photo.Name}: {reason}");
             }
         }
 

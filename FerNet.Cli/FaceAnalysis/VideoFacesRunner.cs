@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using FerNet.Cli.Files;
 using FerNet.Core.IO;
 using FerNet.Faces;
 using FerNet.Cli.Terminal;
@@ -102,6 +103,16 @@ internal sealed class VideoFacesRunner(TextWriter output, TextWriter diagnostics
         if (request.MaxDetectionSide < 0)
         {
             throw new PredictionSetupException($"--detection-side is 0 (full size) or a positive number of pixels; got {request.MaxDetectionSide}.");
+        }
+
+        if (request.VideoPath is null && request.CameraIndex < 0)
+        {
+            throw new PredictionSetupException($"--index is {request.CameraIndex}; cameras are numbered from 0.");
+        }
+
+        if (request.OutputDirectory is string outputFolder && OutputLocation.FolderRefusal(outputFolder, "--out") is string refusal)
+        {
+            throw new PredictionSetupException(refusal);
         }
 
         if (request.AnnotatedVideo && request.OutputDirectory is null)

@@ -1,3 +1,5 @@
+using FerNet.Cli.Files;
+using FerNet.Cli.Prediction;
 using FerNet.Faces;
 
 namespace FerNet.Cli.FaceAnalysis;
@@ -6,8 +8,19 @@ namespace FerNet.Cli.FaceAnalysis;
 internal static class YuNetDetectors
 {
     /// <exception cref="FaceDetectorModelException">The named file is missing or no model OpenCV can load.</exception>
-    public static YuNetFaceDetector Open(string? modelPath, int maxDetectionSide) =>
-        modelPath is null
-            ? new YuNetFaceDetector(maxDetectionSide: maxDetectionSide)
-            : new YuNetFaceDetector(modelPath, maxDetectionSide: maxDetectionSide);
+    /// <exception cref="PredictionSetupException">The named file is no regular file, which OpenCV would read without end or wait on.</exception>
+    public static YuNetFaceDetector Open(string? modelPath, int maxDetectionSide)
+    {
+        if (modelPath is null)
+        {
+            return new YuNetFaceDetector(maxDetectionSide: maxDetectionSide);
+        }
+
+        if (RegularFile.Refusal(modelPath, "Face detector model") is string refusal)
+        {
+            throw new PredictionSetupException(refusal);
+        }
+
+        return new YuNetFaceDetector(modelPath, maxDetectionSide: maxDetectionSide);
+    }
 }

@@ -1,3 +1,6 @@
+using System.IO.Enumeration;
+using FerNet.Cli.Files;
+
 namespace FerNet.Cli.Prediction;
 
 /// <summary>Finds the images a predict run scores: every file of a folder, or the names a list gives.</summary>
@@ -19,10 +22,16 @@ internal static class ImageListing
     public static IReadOnlyList<ImageEntry> FromFolder(string folder, bool recursive, string? excludedPath)
     {
         string? excluded = excludedPath is null ? null : Path.GetFullPath(excludedPath);
-        var options = new EnumerationOptions { RecurseSubdirectories = recursive };
-        ImageEntry[] images = [.. Directory.EnumerateFiles(folder, "*", options)
+        var files = new FileSystemEnumerable<string>(folder, (ref FileSystemEntry entry) => entry.ToSpecifiedFullPath(), new EnumerationOptions { RecurseSubdirectories = recursive })
+        {
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+
+            // A linked folder is not walked into: a link to the folder itself or a parent would make the walk endless.
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+        ImageEntry[] images = [.. files
             .Where(path => !string.Equals(Path.GetFullPath(path), excluded, StringComparison.Ordinal))
-            .Select(path => new ImageEntry(Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/'), path))
+            .Select(path => ImageEntry.Of(Path.GetRelativePath(folder, path).Replace(Path.DirectorySeparatorChar, '/'), path))
             .OrderBy(image => image.Name, StringComparer.Ordinal)];
         if (images.Length == 0)
         {
@@ -36,14 +45,21 @@ internal static class ImageListing
 
     /// <summary>
     /// The images named in the <c>img_name</c> column of the CSV file <paramref name="listPath"/>,
-    /// in its row order, relative to <paramref name="folder"/>; other columns are ignored.
+    /// in its row order, relative to <paramref name="folder"/>; other columns are ignored. A name that
+    /// leads outside the folder (by "..", an absolute path or a link) is refused, as the list may come
+    /// from someone else and name any file the user can read.
     /// </summary>
-    /// <exception cref="PredictionSetupException">The list is missing, has no img_name column, a row has no name, or it names no image.</exception>
+    /// <exception cref="PredictionSetupException">The list is missing or no regular file, has no img_name column, a row has no name, or it names no image.</exception>
     public static IReadOnlyList<ImageEntry> FromList(string folder, string listPath)
     {
         if (!File.Exists(listPath))
         {
             throw new PredictionSetupException($"List file '{listPath}' does not exist.");
+        }
+
+        if (RegularFile.Refusal(listPath, "List file") is string refusal)
+        {
+            throw new PredictionSetupException(refusal);
         }
 
         using var reader = new StreamReader(listPath, detectEncodingFromByteOrderMarks: true);
@@ -71,7 +87,7 @@ internal static class ImageListing
                 throw new PredictionSetupException($"List file '{listPath}', line {lineNumber}: the {NameColumn} field is empty.");
             }
 
-            images.Add(new ImageEntry(name, Path.Combine(folder, name)));
+            images.Add(Confined(folder, name));
         }
 
         if (images.Count == 0)
@@ -80,6 +96,24 @@ internal static class ImageListing
         }
 
         return images;
+    }
+
+    private static ImageEntry Confined(string folder, string name)
+    {
+        string path = Path.Combine(folder, name);
+        bool inside;
+        try
+        {
+            inside = ConfinedPath.IsInside(folder, name);
+        }
+        catch (IOException e)
+        {
+            return new ImageEntry(name, path, $"The list names '{name}', which cannot be resolved: {e.Message}");
+        }
+
+        return inside
+            ? ImageEntry.Of(name, path)
+            : new ImageEntry(name, path, $"The list names '{name}', which lies outside the folder '{folder}'; a list names images inside the folder it is given with.");
     }
 
     private static List<string> Fields(string line, string listPath, int lineNumber)

@@ -1,3 +1,4 @@
+using FerNet.Cli.Files;
 using FerNet.Inference;
 
 namespace FerNet.Cli.Prediction;
@@ -27,13 +28,15 @@ internal static class ImageScorer
     {
         var scored = new List<ScoredImage>(images.Count);
         var skipped = new List<SkippedImage>();
-        foreach (ImageEntry[] chunk in images.Chunk(ChunkSize))
+        foreach (ImageEntry[] entries in images.Chunk(ChunkSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
+            ImageEntry[] chunk = [.. entries.Where(image => image.Refusal is null)];
+            skipped.AddRange(entries.Where(image => image.Refusal is not null).Select(image => new SkippedImage(image.Name, image.Refusal!)));
             IReadOnlyList<EmotionPrediction>? predictions = null;
             try
             {
-                predictions = model.PredictBatch(chunk.Select(image => image.Path));
+                predictions = chunk.Length == 0 ? [] : model.PredictBatch(chunk.Select(image => image.Path));
             }
             catch (Exception e) when (IsFileFault(e))
             {
@@ -65,13 +68,19 @@ internal static class ImageScorer
 
     private static void ScoreOne(PredictionModel model, ImageEntry image, List<ScoredImage> scored, List<SkippedImage> skipped)
     {
+        if (image.Refusal is not null)
+        {
+            skipped.Add(new SkippedImage(image.Name, image.Refusal));
+            return;
+        }
+
         try
         {
             scored.Add(new ScoredImage(image.Name, model.Predict(image.Path)));
         }
         catch (Exception e) when (IsFileFault(e))
         {
-            skipped.Add(new SkippedImage(image.Name, e.Message));
+            skipped.Add(new SkippedImage(image.Name, FaultMessage.Of(e)));
         }
     }
 

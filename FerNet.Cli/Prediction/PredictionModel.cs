@@ -1,3 +1,4 @@
+using FerNet.Cli.Files;
 using FerNet.Inference;
 
 namespace FerNet.Cli.Prediction;
@@ -40,6 +41,11 @@ internal sealed class PredictionModel : IDisposable
         if (!File.Exists(modelPath))
         {
             throw new PredictionSetupException($"Model file '{modelPath}' does not exist.");
+        }
+
+        if (RegularFile.Refusal(modelPath, "Model file") is string refusal)
+        {
+            throw new PredictionSetupException(refusal);
         }
 
         try

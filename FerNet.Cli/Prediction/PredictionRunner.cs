@@ -1,6 +1,7 @@
 using System.Text;
 using FerNet.Core;
 using FerNet.Core.IO;
+using FerNet.Cli.Files;
 using FerNet.Cli.Terminal;
 
 namespace FerNet.Cli.Prediction;
@@ -52,6 +53,11 @@ internal sealed class PredictionRunner(TextWriter output, TextWriter diagnostics
         {
             throw new PredictionSetupException($"Output file '{path}' must end in .csv or .json: its extension chooses the format.");
         }
+
+        if (request.OutputPath is string output && OutputLocation.FileRefusal(output, "--out") is string refusal)
+        {
+            throw new PredictionSetupException(refusal);
+        }
     }
 
     private static IReadOnlyList<ImageEntry> FindImages(PredictionRequest request, out bool singleImage)
@@ -62,6 +68,12 @@ internal sealed class PredictionRunner(TextWriter output, TextWriter diagnostics
             if (request.ListPath is not null || request.Recursive)
             {
                 throw new PredictionSetupException($"'{request.Input}' is a file; --list and --recursive apply to a folder.");
+            }
+
+            // A single image that cannot be opened ends the run, as a missing one does.
+            if (RegularFile.Refusal(request.Input, "Image file") is string refusal)
+            {
+                throw new PredictionSetupException(refusal);
             }
 
             return [new ImageEntry(Path.GetFileName(request.Input), request.Input)];

@@ -1,6 +1,6 @@
 namespace FerNet.Cli.Prediction;
 
-/// <summary>The predict or faces verb cannot start: a model, input folder or list is missing or unusable, or an option is out of range. The message names what is at fault.</summary>
+/// <summary>A verb cannot start: a model, input, list or output place is missing or unusable, or an option is out of range. The message names what is at fault.</summary>
 internal sealed class PredictionSetupException : Exception
 {
     public PredictionSetupException(string message)
