@@ -1,11 +1,10 @@
 using FerNet.Core;
-using FerNet.Tests.Export;
-using FerNet.Tests.Inference;
+using FerNet.Tests.Data;
 using FerNet.Tests.TestData;
 using FerNet.Training.Export;
+using FerNet.Tests.Export;
 using FerNet.Training.Models;
-using SixLabors.ImageSharp;
-using SixLabors.ImageSharp.PixelFormats;
+using TorchSharp;
 
 namespace FerNet.Tests.Quantization;
 
@@ -19,22 +18,31 @@ public sealed class QuantizationFixture : IDisposable
     /// <summary>How many faces the predictions are compared on.</summary>
     public const int ComparisonFaces = 400;
 
+    /// <summary>How many faces the generated FER2013 training split holds.</summary>
+    public const int TrainingFaces = 140;
+
     private readonly TemporaryDirectory _directory = new();
 
     public QuantizationFixture()
     {
+        // Faces that differ in brightness, contrast and gradient, as real crops do: faces that differ
+        // only in noise would give a model's classes margins finer than any 8-bit arithmetic.
+        float[] generated = SyntheticImages.Generate(TrainingFaces + ComparisonFaces, seed: 2024);
+        byte[][] faces = [.. generated.Chunk(FaceInputContract.PixelCount).Select(face => face.Select(v => (byte)MathF.Round(v * 255)).ToArray())];
         DataRoot = _directory.Combine("fer2013");
-        GeneratedFaceFolder.Write(DataRoot, "train", count: 140, firstSeed: 7000);
-        Faces = [.. Enumerable.Range(90_000, ComparisonFaces).Select(Pixels)];
-        float[] calibration = [.. Faces.Take(64).SelectMany(face => face.Select(p => p * FaceInputContract.PixelScale))];
+        for (int i = 0; i < TrainingFaces; i++)
+        {
+            string label = EmotionLabels.Names[i % EmotionLabels.Count];
+            SyntheticFer2013.WriteImage(Path.Combine(DataRoot, "train", label, $"{i}.png"), faces[i]);
+        }
+
+        Faces = faces[TrainingFaces..];
         int seed = 40;
         foreach (string architecture in ModelCatalog.Names)
         {
             TorchSharp.torch.random.manual_seed(++seed);
             using FerModel model = ModelCatalog.Create(architecture);
-            TestModels.Perturb(model, calibration, seed);
-            // Spread on these faces, so that the class margins the comparison tests are realistic.
-            TestModels.SpreadLogits(model, calibration);
+            TrainOnBrightness(model, generated);
             string path = _directory.Combine($"{architecture}.onnx");
             OnnxExporter.Export(model, new OnnxExportInfo { TrainingData = $"{architecture} quantization fixture", ValidationAccuracy = 0.5, TestAccuracy = 0.5 }, path);
             FloatModels[architecture] = path;
@@ -55,11 +63,37 @@ public sealed class QuantizationFixture : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private static byte[] Pixels(int seed)
+    /// <summary>
+    /// Trains <paramref name="model"/> briefly to tell faces apart by brightness (seven bands, one per
+    /// class). A network with random weights is a poor stand-in here: its features barely differ from
+    /// face to face, so its class margins are finer than any 8-bit step, whereas a trained network's
+    /// margins come from features that vary, as a real model's do.
+    /// </summary>
+    private static void TrainOnBrightness(FerModel model, float[] pixels)
     {
-        using Image<L8> image = TestFaces.Gray(seed);
-        var pixels = new byte[FaceInputContract.PixelCount];
-        image.CopyPixelDataTo(pixels);
-        return pixels;
+        int count = pixels.Length / FaceInputContract.PixelCount;
+        double[] brightness = [.. pixels.Chunk(FaceInputContract.PixelCount).Select(face => face.Average(v => (double)v))];
+        int[] order = [.. Enumerable.Range(0, count).OrderBy(i => brightness[i])];
+        long[] labels = new long[count];
+        for (int rank = 0; rank < count; rank++)
+        {
+            labels[order[rank]] = rank * EmotionLabels.Count / count;
+        }
+
+        using var images = torch.tensor(pixels, [count, 1, FaceInputContract.Height, FaceInputContract.Width]);
+        using var targets = torch.tensor(labels);
+        using var optimizer = torch.optim.Adam(model.parameters(), 0.002);
+        model.train();
+        var random = new Random(1);
+        for (int step = 0; step < 60; step++)
+        {
+            using DisposeScope scope = torch.NewDisposeScope();
+            torch.Tensor batch = torch.tensor([.. Enumerable.Range(0, 32).Select(_ => (long)random.Next(count))]);
+            optimizer.zero_grad();
+            torch.nn.functional.cross_entropy(model.forward(images.index_select(0, batch)), targets.index_select(0, batch)).backward();
+            optimizer.step();
+        }
+
+        model.eval();
     }
 }

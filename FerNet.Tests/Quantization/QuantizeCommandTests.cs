@@ -3,6 +3,7 @@ using FerNet.Core.Models;
 using FerNet.Inference;
 using FerNet.Training.Cli;
 using FerNet.Training.Export;
+using FerNet.Training.Models;
 using FerNet.Training.Quantization;
 using Google.Protobuf;
 using Onnx;
@@ -16,7 +17,7 @@ public sealed class QuantizeCommandTests(QuantizationFixture fixture, ITestOutpu
     /// <summary>The share of faces on which int8 and float32 must predict the same class.</summary>
     private const double RequiredAgreement = 0.99;
 
-    public static TheoryData<string> Architectures => [.. Training.Models.ModelCatalog.Names];
+    public static TheoryData<string> Architectures => [.. ModelCatalog.Names];
 
     [Theory]
     [MemberData(nameof(Architectures))]
@@ -38,6 +39,7 @@ public sealed class QuantizeCommandTests(QuantizationFixture fixture, ITestOutpu
         output.WriteLine($"{architecture}: " + string.Join(", ", optimized.Select(p => $"{p.Key} x{p.Value}")));
         Assert.Equal(convolutions, optimized.GetValueOrDefault("QLinearConv") + optimized.GetValueOrDefault("ConvInteger"));
         Assert.False(optimized.ContainsKey("Conv"));
+        Assert.False(optimized.ContainsKey("QGemm"), "the classifier head stays float32 unless --quantize-head");
         Assert.True(new FileInfo(quantized).Length < new FileInfo(source).Length / 3, "int8 weights take a quarter of float32's bytes");
     }
 
@@ -54,14 +56,29 @@ public sealed class QuantizeCommandTests(QuantizationFixture fixture, ITestOutpu
         Assert.Contains("int8", model.Metadata[ModelMetadataKeys.Quantization], StringComparison.Ordinal);
         Assert.Contains("percentile 99.9 over 50 FER2013 training images", model.Metadata[ModelMetadataKeys.Calibration], StringComparison.Ordinal);
         Assert.False(model.Metadata.ContainsKey(ModelMetadataKeys.TestAccuracy));
-        Assert.Equal(Training.Models.FerVgg.Name, model.Metadata[ModelMetadataKeys.Architecture]);
+        Assert.Equal(FerVgg.Name, model.Metadata[ModelMetadataKeys.Architecture]);
         Assert.NotEqual(DateTimeOffset.Parse(model.Metadata[ModelMetadataKeys.CreatedUtc]), DateTimeOffset.Parse(EmotionClassifier.Load(source).Metadata[ModelMetadataKeys.CreatedUtc]));
+    }
+
+    [Fact]
+    public void The_classifier_head_quantizes_on_request()
+    {
+        string source = fixture.FloatModels[FerVggName];
+        string quantized = fixture.NewPath("head-int8.onnx");
+
+        int exitCode = Quantize("--model", source, "--data", fixture.DataRoot, "--out", quantized, "--calibration-images", "100", "--quantize-head");
+
+        Assert.Equal(0, exitCode);
+        AssertAgreement(source, quantized);
+        IReadOnlyDictionary<string, int> optimized = OptimizedGraph.OperatorCounts(File.ReadAllBytes(quantized));
+        Assert.True(optimized.ContainsKey("QGemm"), string.Join(", ", optimized.Keys));
+        Assert.True(optimized.ContainsKey("QLinearGlobalAveragePool"), string.Join(", ", optimized.Keys));
     }
 
     [Fact]
     public void An_ensemble_quantizes_every_member()
     {
-        List<(string, ModelProto)> members = [.. new[] { FerVggName, Training.Models.SeedCnn.Name }.Select(a => (fixture.FloatModels[a], OnnxEnsemble.ReadMember(fixture.FloatModels[a])))];
+        List<(string, ModelProto)> members = [.. new[] { FerVggName, SeedCnn.Name }.Select(a => (fixture.FloatModels[a], OnnxEnsemble.ReadMember(fixture.FloatModels[a])))];
         string ensemble = fixture.NewPath("ensemble.onnx");
         File.WriteAllBytes(ensemble, OnnxEnsemble.Combine(members).ToByteArray());
         string quantized = fixture.NewPath("ensemble-int8.onnx");
@@ -142,7 +159,7 @@ public sealed class QuantizeCommandTests(QuantizationFixture fixture, ITestOutpu
         Assert.Contains("already quantized", error.Message, StringComparison.Ordinal);
     }
 
-    private const string FerVggName = Training.Models.FerVgg.Name;
+    private const string FerVggName = FerVgg.Name;
 
     private void AssertAgreement(string floatPath, string int8Path)
     {

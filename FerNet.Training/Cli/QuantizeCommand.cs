@@ -30,11 +30,12 @@ internal static class QuantizeCommand
         var method = new Option<string>("--method") { Description = "How activation ranges are chosen: minmax (smallest and largest value seen) or percentile (see --percentile).", DefaultValueFactory = _ => "minmax" };
         var percentile = new Option<double>("--percentile") { Description = "With --method percentile: the share of values, in percent, each range covers.", DefaultValueFactory = _ => 99.999 };
         var floatLayers = new Option<string[]>("--keep-float") { Description = "A Conv or Gemm layer to leave in float32, by name (in an ensemble, in every member); repeat for more.", AllowMultipleArgumentsPerToken = true };
+        var head = new Option<bool>("--quantize-head") { Description = "Quantize the classifier head too (global pooling and fully connected layers after the last convolution); by default it stays float32, costing under 0.1 % of the multiply-adds." };
         var seed = new Option<int>("--seed") { Description = "The training run's --split-seed (or --seed): it chose the validation split, which calibration leaves out and scoring uses.", DefaultValueFactory = _ => 1 };
         var validationFraction = new Option<double>("--val-fraction") { Description = "The training run's --val-fraction.", DefaultValueFactory = _ => 0.1 };
         var command = new Command("quantize", "Quantize a model to int8 (QDQ: int8 weights per output channel, uint8 activations) for ONNX Runtime's integer kernels.")
         {
-            model, data, output, count, method, percentile, floatLayers, seed, validationFraction,
+            model, data, output, count, method, percentile, floatLayers, head, seed, validationFraction,
         };
         command.SetAction(result =>
         {
@@ -48,6 +49,7 @@ internal static class QuantizeCommand
                 },
                 Percentile = result.GetValue(percentile),
                 FloatLayers = result.GetValue(floatLayers) ?? [],
+                QuantizeHead = result.GetValue(head),
             };
             int images = result.GetValue(count);
             if (images < 1)
@@ -88,7 +90,8 @@ internal static class QuantizeCommand
         }
 
         (ModelProto quantized, IReadOnlyList<string> layers) = QdqQuantizer.Quantize(source, pixels, options);
-        log.WriteLine($"Quantized {layers.Count} layers of {source.Graph.Name} to int8; float32: {(options.FloatLayers.Count == 0 ? "none" : string.Join(", ", options.FloatLayers))}.");
+        string floatPart = string.Join(", ", (options.QuantizeHead ? [] : new[] { "classifier head" }).Concat(options.FloatLayers).DefaultIfEmpty("none"));
+        log.WriteLine($"Quantized {layers.Count} layers of {source.Graph.Name} to int8 ({string.Join(", ", layers)}); float32: {floatPart}.");
 
         IReadOnlyDictionary<string, int> fused = OptimizedGraph.OperatorCounts(quantized.ToByteArray());
         log.WriteLine("ONNX Runtime runs: " + string.Join(", ", fused.OrderByDescending(p => p.Value).Select(p => $"{p.Key} x{p.Value}")) + ".");
@@ -103,7 +106,7 @@ internal static class QuantizeCommand
         string calibration = string.Create(
             CultureInfo.InvariantCulture,
             $"{(options.Method == CalibrationMethod.MinMax ? "minmax" : $"percentile {options.Percentile}")} over {calibrationIndices.Length} FER2013 training images drawn with seed {seed} outside the stratified {validationFraction:P0} validation split");
-        SetMetadata(quantized, ModelMetadataKeys.Quantization, "int8 QDQ: weights int8 symmetric per output channel, activations uint8 per tensor, biases int32; float32 layers: " + (options.FloatLayers.Count == 0 ? "none" : string.Join(",", options.FloatLayers)));
+        SetMetadata(quantized, ModelMetadataKeys.Quantization, "int8 QDQ: weights int8 symmetric per output channel, activations uint8 per tensor, biases int32; float32: " + floatPart);
         SetMetadata(quantized, ModelMetadataKeys.Calibration, calibration);
         SetMetadata(quantized, ModelMetadataKeys.ValidationAccuracy, intReport.Accuracy.ToString("R", CultureInfo.InvariantCulture));
         SetMetadata(quantized, ModelMetadataKeys.FerNetVersion, typeof(QuantizeCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");

@@ -24,6 +24,12 @@ internal sealed record QuantizationOptions
     /// </summary>
     public IReadOnlyList<string> FloatLayers { get; init; } = [];
 
+    /// <summary>
+    /// Whether the classifier head (global pooling and the fully connected layers after the last
+    /// convolution) is quantized too; false unless set, as it costs under 0.1 % of the multiply-adds.
+    /// </summary>
+    public bool QuantizeHead { get; init; }
+
     /// <summary>How many calibration images ONNX Runtime scores at once.</summary>
     public int BatchSize { get; init; } = 32;
 
