@@ -14,6 +14,7 @@ var root = new RootCommand("FerNet: train facial-expression CNNs on FER2013 with
     ExportCommand.Create(),
     EvaluateCommand.Create(),
     EnsembleCommand.Create(),
+    QuantizeCommand.Create(),
     BenchmarkCommand.Create(),
 };
 

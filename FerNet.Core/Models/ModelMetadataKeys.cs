@@ -36,4 +36,13 @@ public static class ModelMetadataKeys
 
     /// <summary>When the file was written, as a UTC ISO 8601 timestamp, e.g. <c>2025-01-31T12:00:00Z</c>.</summary>
     public const string CreatedUtc = "fernet.created_utc";
+
+    /// <summary>
+    /// How the model was quantized, e.g. <c>int8 QDQ: weights int8 symmetric per output channel, activations uint8 per tensor</c>;
+    /// absent in a float32 model.
+    /// </summary>
+    public const string Quantization = "fernet.quantization";
+
+    /// <summary>How a quantized model's activation ranges were calibrated: method and images; absent in a float32 model.</summary>
+    public const string Calibration = "fernet.calibration";
 }

@@ -10,7 +10,13 @@ using FerNet.Benchmarks.Models;
 // FERNET_BENCHMARK_MODEL=path/to/model.onnx measures that model instead of the FerVgg-shaped one
 // (the face benchmark uses the embedded default model unless it is set).
 // --faces runs only the frames-per-second benchmark of FerNet.Faces, which needs ../shared (YuNet, FER2013).
+// --int8 compares FERNET_BENCHMARK_MODEL with its int8 version FERNET_BENCHMARK_INT8_MODEL in one process.
 bool quick = args.Contains("--quick");
+if (args.Contains("--int8"))
+{
+    return FerNet.Benchmarks.Quantization.PrecisionComparison.Run(quick);
+}
+
 bool faces = args.Contains("--faces");
 Console.WriteLine($"Model: {(faces ? FaceFrameBenchmarks.DescribeModel() : BenchmarkModel.Describe())}");
 Summary[] summaries = faces
