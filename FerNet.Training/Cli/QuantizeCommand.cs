@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
 using FerNet.Core;
-using FerNet.Core.Data;
 using FerNet.Core.IO;
 using FerNet.Core.Metrics;
 using FerNet.Core.Models;
@@ -124,7 +123,7 @@ internal static class QuantizeCommand
     private static ClassificationReport Score(ModelProto model, FaceDataset data)
     {
         using EmotionModel loaded = EmotionClassifier.FromBytes(model.ToByteArray());
-        return OnnxModelEvaluation.Evaluate(loaded, data, TextWriter.Null);
+        return OnnxModelEvaluation.Evaluate(loaded, data);
     }
 
     private static void SetMetadata(ModelProto model, string key, string? value)

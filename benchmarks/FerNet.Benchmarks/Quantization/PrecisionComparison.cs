@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FerNet.Benchmarks.Models;
 using FerNet.Core;
 using FerNet.Inference;
 using Microsoft.ML.OnnxRuntime;
