@@ -69,7 +69,7 @@ internal static class FrameImages
     /// <summary>
     /// Refuses an image larger than <see cref="ImageLimits.MaxPixels"/>, the bound FerNet.Inference
     /// puts on encoded images, before any copy of it is made: an image in memory may come from
-    /// anywhere, and the detector's memory grows with the pixel count (about 75 bytes a pixel).
+    /// anywhere, and the detector's memory grows with the pixel count.
     /// </summary>
     /// <exception cref="ImageTooLargeException">The image has more pixels than that.</exception>
     public static void CheckPixelLimit(int width, int height, string inputName)

@@ -6,44 +6,47 @@ namespace FerNet.Inference.IO;
 /// </summary>
 internal static class BoundedRead
 {
-    // Growing the buffer by doubling from here keeps small inputs cheap; the last step is capped at
-    // the bound, so an endless input costs at most the bound plus the half before it.
-    private const int FirstBufferBytes = 1 << 20;
+    // Chunks grow from small (most inputs are small) to large (few allocations for a big one), and
+    // are joined only once the end is reached within the bound: an endless input costs the bound,
+    // not the bound again for each copy a growing single buffer would make.
+    private const int FirstChunkBytes = 64 * 1024;
+    private const int LargestChunkBytes = 16 * 1024 * 1024;
 
     /// <summary>Reads <paramref name="stream"/> from its position to its end.</summary>
     /// <returns>The bytes, or null as soon as there are more than <paramref name="maxBytes"/>.</returns>
     public static byte[]? ReadToEnd(Stream stream, int maxBytes)
     {
-        var buffer = new byte[Math.Min(maxBytes + 1, FirstBufferBytes)];
-        int length = 0;
+        var chunks = new List<(byte[] Bytes, int Length)>();
+        long total = 0;
+        int chunkBytes = FirstChunkBytes;
         while (true)
         {
-            if (length == buffer.Length)
+            var chunk = new byte[(int)Math.Min(chunkBytes, maxBytes + 1L - total)];
+            int filled = stream.ReadAtLeast(chunk, chunk.Length, throwOnEndOfStream: false);
+            total += filled;
+            if (total > maxBytes)
             {
-                if (length > maxBytes)
-                {
-                    return null;
-                }
-
-                Array.Resize(ref buffer, (int)Math.Min(maxBytes + 1L, buffer.Length * 2L));
+                return null;
             }
 
-            int read = stream.Read(buffer, length, buffer.Length - length);
-            if (read == 0)
+            chunks.Add((chunk, filled));
+            if (filled < chunk.Length)
             {
                 break;
             }
 
-            length += read;
+            chunkBytes = Math.Min(chunkBytes * 2, LargestChunkBytes);
         }
 
-        if (length > maxBytes)
+        var bytes = new byte[total];
+        int at = 0;
+        foreach ((byte[] chunk, int length) in chunks)
         {
-            return null;
+            chunk.AsSpan(0, length).CopyTo(bytes.AsSpan(at));
+            at += length;
         }
 
-        Array.Resize(ref buffer, length);
-        return buffer;
+        return bytes;
     }
 
     /// <summary>
