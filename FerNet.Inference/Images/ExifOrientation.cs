@@ -18,7 +18,7 @@ internal static class ExifOrientation
     /// </summary>
     public static (int Width, int Height, byte[] Pixels) Apply(SKEncodedOrigin origin, int width, int height, byte[] pixels)
     {
-        if (origin is SKEncodedOrigin.TopLeft or not (>= SKEncodedOrigin.TopRight and <= SKEncodedOrigin.LeftBottom))
+        if (origin is not (>= SKEncodedOrigin.TopRight and <= SKEncodedOrigin.LeftBottom))
         {
             return (width, height, pixels);
         }

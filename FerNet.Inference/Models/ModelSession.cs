@@ -29,6 +29,9 @@ internal sealed class ModelSession : IDisposable
     /// <summary>The model's custom metadata.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
+    /// <summary>For each emotion in canonical order, the index of its probability in the model's output.</summary>
+    public IReadOnlyList<int> OutputIndexOf => Array.AsReadOnly(_outputIndexOf);
+
     /// <summary>1 for a model whose input has a fixed batch of one; otherwise unbounded.</summary>
     public int MaxFacesPerRun { get; }
 
