@@ -83,19 +83,11 @@ public sealed class EmotionModel : IDisposable
     /// <exception cref="UnsupportedImageFormatException">The file is an image in another format, such as TIFF or HEIF.</exception>
     /// <exception cref="ImageTooLargeException">The file exceeds <see cref="ImageLimits"/>.</exception>
     /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
-    public EmotionPrediction Predict(string imagePath)
+    public EmotionPrediction Predict(string imagePath) => WhileNotDisposed(() =>
     {
-        Enter();
-        try
-        {
-            using MLImage image = ImageDecoder.DecodeFile(imagePath);
-            return PredictImage(image);
-        }
-        finally
-        {
-            Exit();
-        }
-    }
+        using MLImage image = ImageDecoder.DecodeFile(imagePath);
+        return PredictImage(image);
+    });
 
     /// <summary>Classifies the face in an encoded image (JPEG, PNG, BMP, GIF or WebP) read from <paramref name="image"/>'s position to its end.</summary>
     /// <param name="image">A readable stream holding a face crop; it is read but not disposed.</param>
@@ -105,19 +97,11 @@ public sealed class EmotionModel : IDisposable
     /// <exception cref="UnsupportedImageFormatException">The stream holds an image in another format, such as TIFF or HEIF.</exception>
     /// <exception cref="ImageTooLargeException">The image exceeds <see cref="ImageLimits"/>.</exception>
     /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
-    public EmotionPrediction Predict(Stream image)
+    public EmotionPrediction Predict(Stream image) => WhileNotDisposed(() =>
     {
-        Enter();
-        try
-        {
-            using MLImage decoded = ImageDecoder.DecodeStream(image);
-            return PredictImage(decoded);
-        }
-        finally
-        {
-            Exit();
-        }
-    }
+        using MLImage decoded = ImageDecoder.DecodeStream(image);
+        return PredictImage(decoded);
+    });
 
     /// <summary>Classifies the face in an encoded image (the bytes of a JPEG, PNG, BMP, GIF or WebP file).</summary>
     /// <param name="image">The encoded face crop.</param>
@@ -126,20 +110,12 @@ public sealed class EmotionModel : IDisposable
     /// <exception cref="UnsupportedImageFormatException">The bytes are an image in another format, such as TIFF or HEIF.</exception>
     /// <exception cref="ImageTooLargeException">The image exceeds <see cref="ImageLimits"/>.</exception>
     /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
-    public EmotionPrediction Predict(byte[] image)
+    public EmotionPrediction Predict(byte[] image) => WhileNotDisposed(() =>
     {
-        Enter();
-        try
-        {
-            ArgumentNullException.ThrowIfNull(image);
-            using MLImage decoded = ImageDecoder.Decode(image, "The image byte array");
-            return PredictImage(decoded);
-        }
-        finally
-        {
-            Exit();
-        }
-    }
+        ArgumentNullException.ThrowIfNull(image);
+        using MLImage decoded = ImageDecoder.Decode(image, "The image byte array");
+        return PredictImage(decoded);
+    });
 
     /// <summary>
     /// Classifies the face in an image already in memory. Colour images are converted to gray; an
@@ -149,19 +125,11 @@ public sealed class EmotionModel : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="image"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>
     /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
-    public EmotionPrediction Predict(MLImage image)
+    public EmotionPrediction Predict(MLImage image) => WhileNotDisposed(() =>
     {
-        Enter();
-        try
-        {
-            using MLImage copy = ImageDecoder.Copy(image, "The image");
-            return PredictImage(copy);
-        }
-        finally
-        {
-            Exit();
-        }
-    }
+        using MLImage copy = ImageDecoder.Copy(image, "The image");
+        return PredictImage(copy);
+    });
 
     /// <summary>
     /// Classifies a face that is already a 48 x 48 grayscale crop: 2304 pixels, row by row from the
@@ -179,7 +147,7 @@ public sealed class EmotionModel : IDisposable
             tensor[i] = FacePreprocessing.Scale(pixels[i]);
         }
 
-        return ScoreGuarded(tensor);
+        return WhileNotDisposed(() => Score(tensor, faces: 1)[0]);
     }
 
     /// <summary>
@@ -204,7 +172,7 @@ public sealed class EmotionModel : IDisposable
 
         float[] tensor = NewTensor(faces: 1);
         pixels.CopyTo(tensor);
-        return ScoreGuarded(tensor);
+        return WhileNotDisposed(() => Score(tensor, faces: 1)[0]);
     }
 
     /// <summary>
@@ -310,7 +278,12 @@ public sealed class EmotionModel : IDisposable
         where T : class
     {
         ArgumentNullException.ThrowIfNull(items);
-        Enter();
+        return WhileNotDisposed(() => PredictChunks(items, decode));
+    }
+
+    private IReadOnlyList<EmotionPrediction> PredictChunks<T>(IEnumerable<T> items, Func<T, string, MLImage> decode)
+        where T : class
+    {
         var predictions = new List<EmotionPrediction>();
         var chunk = new List<MLImage>(ImagesPerChunk);
         try
@@ -340,7 +313,6 @@ public sealed class EmotionModel : IDisposable
         finally
         {
             Release(chunk);
-            Exit();
         }
 
         return predictions.AsReadOnly();
@@ -402,12 +374,13 @@ public sealed class EmotionModel : IDisposable
         return predictions;
     }
 
-    private EmotionPrediction ScoreGuarded(float[] tensor)
+    /// <summary>Runs <paramref name="call"/> counted as in flight, so that <see cref="Dispose"/> waits for it; throws <see cref="ObjectDisposedException"/> once Dispose has begun.</summary>
+    private TResult WhileNotDisposed<TResult>(Func<TResult> call)
     {
         Enter();
         try
         {
-            return Score(tensor, faces: 1)[0];
+            return call();
         }
         finally
         {
