@@ -50,7 +50,11 @@ public static class EmotionClassifier
     /// <exception cref="ArgumentNullException"><paramref name="modelPath"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="modelPath"/> is empty or blank.</exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="modelPath"/>.</exception>
-    /// <exception cref="InvalidModelException">The file is no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
+    /// <exception cref="InvalidModelException">
+    /// The file is no ONNX model, or its input, output or label metadata do not fit FerNet, or its
+    /// outputs for probe faces are no probabilities; or it reports a length of 0 (empty, or a device,
+    /// FIFO or socket, which is not read), or has more than 512 MiB.
+    /// </exception>
     public static EmotionModel Load(string modelPath) => Load(modelPath, EmotionModelOptions.Default);
 
     /// <summary>Loads a FerNet ONNX model from a file, to score faces as <paramref name="options"/> say.</summary>
@@ -60,24 +64,27 @@ public static class EmotionClassifier
     /// <exception cref="ArgumentNullException"><paramref name="modelPath"/> or <paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="modelPath"/> is empty or blank.</exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="modelPath"/>.</exception>
-    /// <exception cref="InvalidModelException">The file is no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
+    /// <exception cref="InvalidModelException">
+    /// The file is no ONNX model, or its input, output or label metadata do not fit FerNet, or its
+    /// outputs for probe faces are no probabilities; or it reports a length of 0 (empty, or a device,
+    /// FIFO or socket, which is not read), or has more than 512 MiB.
+    /// </exception>
     public static EmotionModel Load(string modelPath, EmotionModelOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
         ArgumentNullException.ThrowIfNull(options);
-        if (!File.Exists(modelPath))
-        {
-            throw new FileNotFoundException($"Model file '{modelPath}' does not exist.", modelPath);
-        }
-
-        return EmotionModel.Create(File.ReadAllBytes(modelPath), $"Model '{modelPath}'", options);
+        string modelName = $"Model '{modelPath}'";
+        return EmotionModel.Create(ModelReader.ReadFile(modelPath, modelName), modelName, options);
     }
 
     /// <summary>Loads a FerNet ONNX model read from <paramref name="model"/>'s position to its end.</summary>
     /// <param name="model">A readable stream holding the .onnx file; it is read but not disposed.</param>
     /// <returns>The loaded model; dispose it when done.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
-    /// <exception cref="InvalidModelException">The stream holds no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
+    /// <exception cref="InvalidModelException">
+    /// The stream holds no ONNX model, or its input, output or label metadata do not fit FerNet, or
+    /// its outputs for probe faces are no probabilities; or it goes on past 512 MiB (no more is read).
+    /// </exception>
     public static EmotionModel FromStream(Stream model) => FromStream(model, EmotionModelOptions.Default);
 
     /// <summary>Loads a FerNet ONNX model read from <paramref name="model"/>'s position to its end, to score faces as <paramref name="options"/> say.</summary>
@@ -85,21 +92,22 @@ public static class EmotionClassifier
     /// <param name="options">How the model scores faces, such as with test-time augmentation.</param>
     /// <returns>The loaded model; dispose it when done.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="options"/> is null.</exception>
-    /// <exception cref="InvalidModelException">The stream holds no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
+    /// <exception cref="InvalidModelException">
+    /// The stream holds no ONNX model, or its input, output or label metadata do not fit FerNet, or
+    /// its outputs for probe faces are no probabilities; or it goes on past 512 MiB (no more is read).
+    /// </exception>
     public static EmotionModel FromStream(Stream model, EmotionModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(options);
-        using var buffer = new MemoryStream();
-        model.CopyTo(buffer);
-        return EmotionModel.Create(buffer.ToArray(), "The model stream", options);
+        return EmotionModel.Create(ModelReader.ReadStream(model, "The model stream"), "The model stream", options);
     }
 
     /// <summary>Loads a FerNet ONNX model from the bytes of a .onnx file.</summary>
     /// <param name="model">The model's bytes.</param>
     /// <returns>The loaded model; dispose it when done.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
-    /// <exception cref="InvalidModelException">The bytes are no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
+    /// <exception cref="InvalidModelException">The bytes are no ONNX model, or its input, output or label metadata do not fit FerNet, or its outputs for probe faces are no probabilities.</exception>
     public static EmotionModel FromBytes(byte[] model) => FromBytes(model, EmotionModelOptions.Default);
 
     /// <summary>Loads a FerNet ONNX model from the bytes of a .onnx file, to score faces as <paramref name="options"/> say.</summary>
@@ -107,7 +115,7 @@ public static class EmotionClassifier
     /// <param name="options">How the model scores faces, such as with test-time augmentation.</param>
     /// <returns>The loaded model; dispose it when done.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> or <paramref name="options"/> is null.</exception>
-    /// <exception cref="InvalidModelException">The bytes are no ONNX model, or its input, output or label metadata do not fit FerNet.</exception>
+    /// <exception cref="InvalidModelException">The bytes are no ONNX model, or its input, output or label metadata do not fit FerNet, or its outputs for probe faces are no probabilities.</exception>
     public static EmotionModel FromBytes(byte[] model, EmotionModelOptions options)
     {
         ArgumentNullException.ThrowIfNull(model);

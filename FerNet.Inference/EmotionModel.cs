@@ -26,6 +26,15 @@ namespace FerNet.Inference;
 /// <para>
 /// All methods may be called from many threads at once and give the same answers as sequential
 /// calls. Bad input throws the exception documented on each method and leaves the model usable.
+/// <see cref="Dispose"/> may be called while other threads predict: calls already running finish
+/// with their answer, later ones throw <see cref="ObjectDisposedException"/>.
+/// </para>
+/// <para>
+/// Encoded images are turned upright as their EXIF orientation says, as phone cameras store
+/// photos. A corrupt image is refused when its header is malformed (a PNG's IHDR also by its
+/// CRC) or its data ends before the last pixel. Damaged compressed data that the decoder still
+/// decodes is not detected: random bytes inside a JPEG's scan decode, as in every browser, to
+/// damaged pixels, which are scored.
 /// </para>
 /// </remarks>
 public sealed class EmotionModel : IDisposable
@@ -37,7 +46,11 @@ public sealed class EmotionModel : IDisposable
     private readonly FacePreprocessing _preprocessing;
     private readonly int _views;
     private readonly bool _shared;
-    private volatile bool _disposed;
+    // Calls between Enter and Exit; Dispose waits on _gate until it is 0 before freeing the session,
+    // since ONNX Runtime crashes the process when a session is released under a running Run.
+    private readonly object _gate = new();
+    private int _callsInFlight;
+    private int _disposed;
 
     private EmotionModel(ModelSession session, EmotionModelOptions options, bool shared)
     {
@@ -63,16 +76,18 @@ public sealed class EmotionModel : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="imagePath"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="imagePath"/> is empty or blank.</exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="imagePath"/>.</exception>
-    /// <exception cref="InvalidImageException">The file is empty, no image, truncated or corrupt, or has zero width or height.</exception>
+    /// <exception cref="InvalidImageException">
+    /// The file is empty or no regular file (a device, FIFO or socket, which is not opened), no
+    /// image, truncated, or corrupt as the remarks of <see cref="EmotionModel"/> say, or has zero width or height.
+    /// </exception>
     /// <exception cref="UnsupportedImageFormatException">The file is an image in another format, such as TIFF or HEIF.</exception>
     /// <exception cref="ImageTooLargeException">The file exceeds <see cref="ImageLimits"/>.</exception>
     /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
-    public EmotionPrediction Predict(string imagePath)
+    public EmotionPrediction Predict(string imagePath) => WhileNotDisposed(() =>
     {
-        ThrowIfDisposed();
         using MLImage image = ImageDecoder.DecodeFile(imagePath);
         return PredictImage(image);
-    }
+    });
 
     /// <summary>Classifies the face in an encoded image (JPEG, PNG, BMP, GIF or WebP) read from <paramref name="image"/>'s position to its end.</summary>
     /// <param name="image">A readable stream holding a face crop; it is read but not disposed.</param>
@@ -82,12 +97,11 @@ public sealed class EmotionModel : IDisposable
     /// <exception cref="UnsupportedImageFormatException">The stream holds an image in another format, such as TIFF or HEIF.</exception>
     /// <exception cref="ImageTooLargeException">The image exceeds <see cref="ImageLimits"/>.</exception>
     /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
-    public EmotionPrediction Predict(Stream image)
+    public EmotionPrediction Predict(Stream image) => WhileNotDisposed(() =>
     {
-        ThrowIfDisposed();
         using MLImage decoded = ImageDecoder.DecodeStream(image);
         return PredictImage(decoded);
-    }
+    });
 
     /// <summary>Classifies the face in an encoded image (the bytes of a JPEG, PNG, BMP, GIF or WebP file).</summary>
     /// <param name="image">The encoded face crop.</param>
@@ -96,13 +110,12 @@ public sealed class EmotionModel : IDisposable
     /// <exception cref="UnsupportedImageFormatException">The bytes are an image in another format, such as TIFF or HEIF.</exception>
     /// <exception cref="ImageTooLargeException">The image exceeds <see cref="ImageLimits"/>.</exception>
     /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
-    public EmotionPrediction Predict(byte[] image)
+    public EmotionPrediction Predict(byte[] image) => WhileNotDisposed(() =>
     {
-        ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(image);
         using MLImage decoded = ImageDecoder.Decode(image, "The image byte array");
         return PredictImage(decoded);
-    }
+    });
 
     /// <summary>
     /// Classifies the face in an image already in memory. Colour images are converted to gray; an
@@ -112,12 +125,11 @@ public sealed class EmotionModel : IDisposable
     /// <exception cref="ArgumentNullException"><paramref name="image"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>
     /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
-    public EmotionPrediction Predict(MLImage image)
+    public EmotionPrediction Predict(MLImage image) => WhileNotDisposed(() =>
     {
-        ThrowIfDisposed();
         using MLImage copy = ImageDecoder.Copy(image, "The image");
         return PredictImage(copy);
-    }
+    });
 
     /// <summary>
     /// Classifies a face that is already a 48 x 48 grayscale crop: 2304 pixels, row by row from the
@@ -128,7 +140,6 @@ public sealed class EmotionModel : IDisposable
     /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
     public EmotionPrediction PredictPixels(ReadOnlySpan<byte> pixels)
     {
-        ThrowIfDisposed();
         CheckPixelCount(pixels.Length, nameof(pixels));
         float[] tensor = NewTensor(faces: 1);
         for (int i = 0; i < FaceInputContract.PixelCount; i++)
@@ -136,7 +147,7 @@ public sealed class EmotionModel : IDisposable
             tensor[i] = FacePreprocessing.Scale(pixels[i]);
         }
 
-        return Score(tensor, faces: 1)[0];
+        return WhileNotDisposed(() => Score(tensor, faces: 1)[0]);
     }
 
     /// <summary>
@@ -148,7 +159,6 @@ public sealed class EmotionModel : IDisposable
     /// <exception cref="ObjectDisposedException">The model has been disposed.</exception>
     public EmotionPrediction PredictPixels(ReadOnlySpan<float> pixels)
     {
-        ThrowIfDisposed();
         CheckPixelCount(pixels.Length, nameof(pixels));
         for (int i = 0; i < pixels.Length; i++)
         {
@@ -162,7 +172,7 @@ public sealed class EmotionModel : IDisposable
 
         float[] tensor = NewTensor(faces: 1);
         pixels.CopyTo(tensor);
-        return Score(tensor, faces: 1)[0];
+        return WhileNotDisposed(() => Score(tensor, faces: 1)[0]);
     }
 
     /// <summary>
@@ -201,17 +211,27 @@ public sealed class EmotionModel : IDisposable
 
     /// <summary>
     /// Releases the ONNX Runtime session and the ML.NET pipeline. Calls made afterwards throw
-    /// <see cref="ObjectDisposedException"/>. The shared <see cref="EmotionClassifier.Default"/>
-    /// ignores this call: other code in the process may be using it, and it lives as long as the process.
+    /// <see cref="ObjectDisposedException"/>; calls that other threads have already begun finish
+    /// first, with their answers, and this method waits for them before it frees anything. The
+    /// shared <see cref="EmotionClassifier.Default"/> ignores this call: other code in the process
+    /// may be using it, and it lives as long as the process.
     /// </summary>
     public void Dispose()
     {
-        if (_shared || _disposed)
+        // Interlocked, not a volatile write: the read of _callsInFlight below must not move before it.
+        if (_shared || Interlocked.Exchange(ref _disposed, 1) == 1)
         {
             return;
         }
 
-        _disposed = true;
+        lock (_gate)
+        {
+            while (Volatile.Read(ref _callsInFlight) > 0)
+            {
+                Monitor.Wait(_gate);
+            }
+        }
+
         _preprocessing.Dispose();
         _session.Dispose();
     }
@@ -257,8 +277,13 @@ public sealed class EmotionModel : IDisposable
     private IReadOnlyList<EmotionPrediction> PredictBatch<T>(IEnumerable<T> items, Func<T, string, MLImage> decode)
         where T : class
     {
-        ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(items);
+        return WhileNotDisposed(() => PredictChunks(items, decode));
+    }
+
+    private IReadOnlyList<EmotionPrediction> PredictChunks<T>(IEnumerable<T> items, Func<T, string, MLImage> decode)
+        where T : class
+    {
         var predictions = new List<EmotionPrediction>();
         var chunk = new List<MLImage>(ImagesPerChunk);
         try
@@ -349,5 +374,40 @@ public sealed class EmotionModel : IDisposable
         return predictions;
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+    /// <summary>Runs <paramref name="call"/> counted as in flight, so that <see cref="Dispose"/> waits for it; throws <see cref="ObjectDisposedException"/> once Dispose has begun.</summary>
+    private TResult WhileNotDisposed<TResult>(Func<TResult> call)
+    {
+        Enter();
+        try
+        {
+            return call();
+        }
+        finally
+        {
+            Exit();
+        }
+    }
+
+    /// <summary>Counts a call in, or throws <see cref="ObjectDisposedException"/> once <see cref="Dispose"/> has begun.</summary>
+    private void Enter()
+    {
+        Interlocked.Increment(ref _callsInFlight);
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            Exit();
+            throw new ObjectDisposedException(GetType().FullName);
+        }
+    }
+
+    /// <summary>Counts a call out, and wakes <see cref="Dispose"/> when it was the last.</summary>
+    private void Exit()
+    {
+        if (Interlocked.Decrement(ref _callsInFlight) == 0 && Volatile.Read(ref _disposed) == 1)
+        {
+            lock (_gate)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
 }

@@ -2,7 +2,6 @@ using FerNet.Core;
 using FerNet.Inference.Models;
 using FerNet.Inference.Transforms;
 using Microsoft.ML;
-using Microsoft.ML.OnnxRuntime;
 
 namespace FerNet.Inference;
 
@@ -41,7 +40,7 @@ public static class EmotionTransformsCatalogExtensions
     /// <returns>The estimator, to append to a pipeline.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="catalog"/> or a column name is null.</exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="modelPath"/>.</exception>
-    /// <exception cref="InvalidModelException">The model does not fit FerNet, or its outputs are not in canonical order.</exception>
+    /// <exception cref="InvalidModelException">The model does not fit FerNet, its outputs for probe faces are no probabilities or are not in canonical order, or the file reports a length of 0 (empty, or a device, FIFO or socket) or has more than 512 MiB.</exception>
     public static IEstimator<ITransformer> PredictEmotion(
         this TransformsCatalog catalog,
         string outputColumnName = "PredictedEmotion",
@@ -63,9 +62,7 @@ public static class EmotionTransformsCatalogExtensions
     private static byte[] ReadModelFile(string modelPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelPath);
-        return File.Exists(modelPath)
-            ? File.ReadAllBytes(modelPath)
-            : throw new FileNotFoundException($"Model file '{modelPath}' does not exist.", modelPath);
+        return ModelReader.ReadFile(modelPath, $"Model '{modelPath}'");
     }
 
     private static byte[] ReadEmbeddedModel()
@@ -80,24 +77,12 @@ public static class EmotionTransformsCatalogExtensions
     // The label step names output i as emotion i; a model whose metadata orders its labels otherwise would be misnamed.
     private static void CheckCanonicalOutputs(byte[] model, string modelName)
     {
-        InferenceSession session;
-        try
+        using ModelSession session = ModelSession.Open(model, modelName);
+        IReadOnlyList<int> outputIndexOf = session.OutputIndexOf;
+        if (!outputIndexOf.SequenceEqual(Enumerable.Range(0, EmotionLabels.Count)))
         {
-            session = new InferenceSession(model);
-        }
-        catch (OnnxRuntimeException e)
-        {
-            throw new InvalidModelException($"{modelName} is not an ONNX model that ONNX Runtime can load: {e.Message}", e);
-        }
-
-        using (session)
-        {
-            int[] outputIndexOf = ModelContract.Check(session, modelName);
-            if (!outputIndexOf.SequenceEqual(Enumerable.Range(0, EmotionLabels.Count)))
-            {
-                throw new InvalidModelException(
-                    $"{modelName} gives its probabilities in the order [{string.Join(", ", EmotionLabels.All.OrderBy(emotion => outputIndexOf[(int)emotion]).Select(EmotionLabels.Name))}]; PredictEmotion takes models in canonical order [{string.Join(", ", EmotionLabels.Names)}], as FerNet exports them.");
-            }
+            throw new InvalidModelException(
+                $"{modelName} gives its probabilities in the order [{string.Join(", ", EmotionLabels.All.OrderBy(emotion => outputIndexOf[(int)emotion]).Select(EmotionLabels.Name))}]; PredictEmotion takes models in canonical order [{string.Join(", ", EmotionLabels.Names)}], as FerNet exports them.");
         }
     }
 }

@@ -5,7 +5,8 @@ namespace FerNet.Inference;
 
 /// <summary>
 /// Decodes photos and face crops the way <see cref="EmotionModel"/> does: the header is checked against
-/// <see cref="ImageLimits"/> before any pixel is decoded, and only a complete decode is accepted. Use it
+/// <see cref="ImageLimits"/> before any pixel is decoded, only a complete decode is accepted, and
+/// the EXIF orientation is applied, so the image comes out upright. Use it
 /// where an image is needed for more than one prediction, such as finding faces in a photo.
 /// </summary>
 /// <remarks>The caller owns the returned <see cref="MLImage"/> and disposes it.</remarks>
@@ -17,7 +18,7 @@ public static class ImageLoader
     /// <exception cref="ArgumentNullException"><paramref name="imagePath"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="imagePath"/> is empty or blank.</exception>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="imagePath"/>.</exception>
-    /// <exception cref="InvalidImageException">The file is empty, no image, truncated or corrupt, or has zero width or height.</exception>
+    /// <exception cref="InvalidImageException">The file is empty or no regular file (a device, FIFO or socket, which is not opened), no image, truncated or corrupt, or has zero width or height.</exception>
     /// <exception cref="UnsupportedImageFormatException">The file is an image in another format, such as TIFF or HEIF.</exception>
     /// <exception cref="ImageTooLargeException">The file exceeds <see cref="ImageLimits"/>.</exception>
     public static MLImage Load(string imagePath) => ImageDecoder.DecodeFile(imagePath);

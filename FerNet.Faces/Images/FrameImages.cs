@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using FerNet.Inference;
 using Microsoft.ML.Data;
@@ -13,6 +14,7 @@ internal static class FrameImages
 {
     /// <summary>An 8-bit BGR copy of <paramref name="image"/>, the detector's input layout.</summary>
     /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>
+    /// <exception cref="ImageTooLargeException"><paramref name="image"/> has more than <see cref="ImageLimits.MaxPixels"/> pixels.</exception>
     public static Mat ToBgrMat(MLImage image)
     {
         int width;
@@ -20,7 +22,9 @@ internal static class FrameImages
         byte[] bgr;
         try
         {
-            (width, height, bgr) = (image.Width, image.Height, image.GetBGRPixels);
+            (width, height) = (image.Width, image.Height);
+            CheckPixelLimit(width, height, "The image");
+            bgr = image.GetBGRPixels;
         }
         catch (InvalidOperationException e)
         {
@@ -60,6 +64,23 @@ internal static class FrameImages
         var bgr = new Mat();
         Cv2.CvtColor(frame, bgr, code);
         return bgr;
+    }
+
+    /// <summary>
+    /// Refuses an image larger than <see cref="ImageLimits.MaxPixels"/>, the bound FerNet.Inference
+    /// puts on encoded images, before any copy of it is made: an image in memory may come from
+    /// anywhere, and the detector's memory grows with the pixel count.
+    /// </summary>
+    /// <exception cref="ImageTooLargeException">The image has more pixels than that.</exception>
+    public static void CheckPixelLimit(int width, int height, string inputName)
+    {
+        long pixels = (long)width * height;
+        if (pixels > ImageLimits.MaxPixels)
+        {
+            throw new ImageTooLargeException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{inputName} has {width} x {height} = {pixels:N0} pixels, more than the {ImageLimits.MaxPixels:N0} that FerNet analyses (ImageLimits.MaxPixels). Scale it down first."));
+        }
     }
 
     /// <summary>The pixels of <paramref name="region"/> of the BGR image <paramref name="bgr"/> as an opaque BGRA <see cref="MLImage"/>, the form <see cref="EmotionModel.Predict(MLImage)"/> takes.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using FerNet.Inference.IO;
 using Microsoft.ML.Data;
 using SkiaSharp;
 
@@ -9,11 +10,21 @@ namespace FerNet.Inference.Images;
 /// Turns encoded images into <see cref="MLImage"/>s, refusing what should not be decoded. The
 /// header is checked against <see cref="ImageLimits"/> first; then Skia decodes, and only a
 /// complete decode is accepted: <see cref="MLImage.CreateFromStream"/> alone would accept a
-/// truncated JPEG or PNG and fill the missing rows with gray.
+/// truncated JPEG or PNG and fill the missing rows with gray. The EXIF orientation of a JPEG is
+/// applied, so that a photo stored turned, as phone cameras store them, comes out upright.
 /// </summary>
+/// <remarks>
+/// Skia reports input that ends early, and headers or compressed data it cannot parse. It does not
+/// report damaged entropy-coded data inside a JPEG scan: libjpeg-turbo, like every browser, warns
+/// and paints what it decodes, so such a JPEG decodes to damaged pixels and is scored.
+/// </remarks>
 internal static class ImageDecoder
 {
-    /// <summary>Reads and decodes the image file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Reads and decodes the image file at <paramref name="path"/>. A file that reports a length of
+    /// 0, which is every device, FIFO and socket, is refused without being opened, and no more than
+    /// <see cref="ImageLimits.MaxEncodedBytes"/> are read whatever length it reports.
+    /// </summary>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
     public static MLImage DecodeFile(string path, string? batchPosition = null)
     {
@@ -25,12 +36,20 @@ internal static class ImageDecoder
             throw new FileNotFoundException($"{inputName} does not exist.", path);
         }
 
-        if (file.Length > ImageLimits.MaxEncodedBytes)
+        long length = BoundedRead.FollowLinks(file).Length;
+        if (length > ImageLimits.MaxEncodedBytes)
         {
-            throw TooManyBytes(inputName, file.Length);
+            throw TooManyBytes(inputName, length);
         }
 
-        return Decode(File.ReadAllBytes(path), inputName);
+        if (length == 0)
+        {
+            throw new InvalidImageException($"{inputName}{BoundedRead.ZeroLengthFault(file)}.");
+        }
+
+        byte[] encoded = BoundedRead.ReadFile(file, ImageLimits.MaxEncodedBytes)
+            ?? throw TooManyBytes(inputName, ImageLimits.MaxEncodedBytes + 1L);
+        return Decode(encoded, inputName);
     }
 
     /// <summary>Reads <paramref name="stream"/> from its current position to its end and decodes it.</summary>
@@ -42,20 +61,9 @@ internal static class ImageDecoder
             throw new ArgumentException("The image stream cannot be read.", nameof(stream));
         }
 
-        using var buffer = new MemoryStream();
-        byte[] chunk = new byte[81920];
-        int read;
-        while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-        {
-            if (buffer.Length + read > ImageLimits.MaxEncodedBytes)
-            {
-                throw TooManyBytes("The image stream", buffer.Length + read);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return Decode(buffer.ToArray(), "The image stream");
+        byte[] encoded = BoundedRead.ReadToEnd(stream, ImageLimits.MaxEncodedBytes)
+            ?? throw TooManyBytes("The image stream", ImageLimits.MaxEncodedBytes + 1L);
+        return Decode(encoded, "The image stream");
     }
 
     /// <summary>Decodes an encoded image held in memory.</summary>
@@ -103,7 +111,8 @@ internal static class ImageDecoder
             throw new InvalidImageException($"{inputName} is a corrupt {header.Format} image: decoding failed with '{result}'.");
         }
 
-        return MLImage.CreateFromPixels(info.Width, info.Height, MLPixelFormat.Bgra32, pixels);
+        (int width, int height, byte[] upright) = ExifOrientation.Apply(codec.EncodedOrigin, info.Width, info.Height, pixels);
+        return MLImage.CreateFromPixels(width, height, MLPixelFormat.Bgra32, upright);
     }
 
     // Decoding into a pinned managed array uses only members that SkiaSharp 2.88 and 3.x share, so

@@ -6,5 +6,6 @@ namespace FerNet.Inference.Images;
 /// <param name="Height">The claimed height in pixels.</param>
 internal readonly record struct ImageHeader(string Format, long Width, long Height)
 {
-    public long PixelCount => Width * Height;
+    // Int128: two 32-bit dimensions, as a PNG may claim, multiply past long.MaxValue.
+    public Int128 PixelCount => (Int128)Width * Height;
 }

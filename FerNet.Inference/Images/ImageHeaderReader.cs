@@ -142,6 +142,15 @@ internal static class ImageHeaderReader
             throw Corrupt("PNG", inputName, "its first chunk is not IHDR");
         }
 
+        // Checked here because Skia reports a bad header CRC as input that ends early.
+        RequireLength(data, 33, "PNG", inputName);
+        uint stored = BinaryPrimitives.ReadUInt32BigEndian(data[29..]);
+        uint computed = PngCrc.Compute(data[12..29]);
+        if (stored != computed)
+        {
+            throw Corrupt("PNG", inputName, $"its IHDR chunk has a bad CRC (stored {stored:X8}, computed {computed:X8})");
+        }
+
         return new ImageHeader("PNG", BinaryPrimitives.ReadUInt32BigEndian(data[16..]), BinaryPrimitives.ReadUInt32BigEndian(data[20..]));
     }
 

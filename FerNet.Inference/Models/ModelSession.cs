@@ -1,15 +1,19 @@
+using System.Globalization;
 using FerNet.Core;
 using Microsoft.ML.OnnxRuntime;
 
 namespace FerNet.Inference.Models;
 
 /// <summary>
-/// The one ONNX Runtime session of a loaded model, checked against <see cref="ModelContract"/>:
-/// every prediction, of one face or many, is scored by <see cref="Score"/>. ONNX Runtime allows
+/// The one ONNX Runtime session of a loaded model, checked against <see cref="ModelContract"/> and
+/// on probe faces: every prediction, of one face or many, is scored by <see cref="Score"/>. ONNX Runtime allows
 /// concurrent runs on one session, so this may be called from many threads at once.
 /// </summary>
 internal sealed class ModelSession : IDisposable
 {
+    // How far the probabilities of one face may sum from 1: float softmax is off by a few 1e-7.
+    private const double SumTolerance = 1e-3;
+
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
     private readonly int[] _outputIndexOf;
@@ -25,13 +29,16 @@ internal sealed class ModelSession : IDisposable
     /// <summary>The model's custom metadata.</summary>
     public IReadOnlyDictionary<string, string> Metadata { get; }
 
+    /// <summary>For each emotion in canonical order, the index of its probability in the model's output.</summary>
+    public IReadOnlyList<int> OutputIndexOf => Array.AsReadOnly(_outputIndexOf);
+
     /// <summary>1 for a model whose input has a fixed batch of one; otherwise unbounded.</summary>
     public int MaxFacesPerRun { get; }
 
     /// <summary>Loads and checks a model.</summary>
     /// <param name="modelBytes">The ONNX file's bytes, which ONNX Runtime reads from memory: no copy is written anywhere.</param>
     /// <param name="modelName">How error messages name the model, such as "Model 'a.onnx'".</param>
-    /// <exception cref="InvalidModelException">The bytes are no ONNX model, or the model does not fit FerNet.</exception>
+    /// <exception cref="InvalidModelException">The bytes are no ONNX model, the model does not fit FerNet, or its outputs for the probe faces are no probabilities.</exception>
     public static ModelSession Open(byte[] modelBytes, string modelName)
     {
         if (modelBytes.Length == 0)
@@ -51,7 +58,9 @@ internal sealed class ModelSession : IDisposable
 
         try
         {
-            return new ModelSession(session, ModelContract.Check(session, modelName));
+            var checkedSession = new ModelSession(session, ModelContract.Check(session, modelName));
+            checkedSession.Probe(modelName);
+            return checkedSession;
         }
         catch
         {
@@ -91,6 +100,65 @@ internal sealed class ModelSession : IDisposable
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Scores probe faces (mid-gray, black, white and a left-to-right ramp) and requires each
+    /// output row to be a probability distribution: finite values in [0, 1] summing to 1. A model
+    /// that ends in logits, or computes NaN, would otherwise load and give answers such as
+    /// "sad 49,028 %" to every caller.
+    /// </summary>
+    /// <exception cref="InvalidModelException">An output row is no probability distribution.</exception>
+    private void Probe(string modelName)
+    {
+        (string Name, Func<int, float> Pixel)[] probes =
+        [
+            ("mid-gray", _ => 0.5f),
+            ("black", _ => 0f),
+            ("white", _ => 1f),
+            ("left-to-right ramp", i => i % FaceInputContract.Width / (FaceInputContract.Width - 1f)),
+        ];
+        var faces = new float[probes.Length * FaceInputContract.PixelCount];
+        for (int face = 0; face < probes.Length; face++)
+        {
+            for (int i = 0; i < FaceInputContract.PixelCount; i++)
+            {
+                faces[(face * FaceInputContract.PixelCount) + i] = probes[face].Pixel(i);
+            }
+        }
+
+        var probabilities = new float[probes.Length * EmotionLabels.Count];
+        Score(faces, probabilities);
+        for (int face = 0; face < probes.Length; face++)
+        {
+            float[] row = probabilities[(face * EmotionLabels.Count)..((face + 1) * EmotionLabels.Count)];
+            string? fault = DistributionFault(row);
+            if (fault is not null)
+            {
+                string values = string.Join(", ", row.Select((p, i) => string.Create(CultureInfo.InvariantCulture, $"{EmotionLabels.Names[i]} {p:G6}")));
+                throw new InvalidModelException(
+                    $"{modelName} does not output probabilities: for the {probes[face].Name} probe face its '{FaceInputContract.OutputName}' is [{values}], {fault}. A FerNet model ends in a softmax over the {EmotionLabels.Count} classes.");
+            }
+        }
+    }
+
+    private static string? DistributionFault(float[] row)
+    {
+        if (row.Any(p => !float.IsFinite(p)))
+        {
+            return "which holds NaN or infinity";
+        }
+
+        float outside = row.FirstOrDefault(p => p is < 0f or > 1f, float.NaN);
+        if (!float.IsNaN(outside))
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"where {outside:G6} is not a probability in [0, 1]");
+        }
+
+        double sum = row.Sum(p => (double)p);
+        return Math.Abs(sum - 1) <= SumTolerance
+            ? null
+            : string.Create(CultureInfo.InvariantCulture, $"whose values sum to {sum:G6}, not to 1 within {SumTolerance}");
     }
 
     /// <summary>Releases the ONNX Runtime session.</summary>

@@ -73,6 +73,29 @@ public sealed class BadImageInputTests(LinearModelFixture fixture) : IClassFixtu
         }
     }
 
+    /// <summary>
+    /// The documented limit of corruption detection: libjpeg-turbo decodes random bytes inside a
+    /// scan to damaged pixels without an error Skia reports, so the image is scored, while the same
+    /// scan cut short is refused.
+    /// </summary>
+    [Fact]
+    public void Random_bytes_inside_a_jpeg_scan_decode_to_damaged_pixels_as_documented()
+    {
+        byte[] whole = TestFaces.EncodeAndDispose(TestFaces.Gray(seed: 12, width: 96, height: 96), "jpeg");
+        int scan = whole.AsSpan().IndexOf([(byte)0xFF, (byte)0xDA]);
+        int data = scan + 2 + ((whole[scan + 2] << 8) | whole[scan + 3]);
+        byte[] damaged = (byte[])whole.Clone();
+        new Random(3).NextBytes(damaged.AsSpan(data + 50, 300));
+
+        using MLImage original = ImageLoader.Load(whole);
+        using MLImage decoded = ImageLoader.Load(damaged);
+
+        Assert.Equal((96, 96), (decoded.Width, decoded.Height));
+        Assert.NotEqual(original.GetBGRPixels, decoded.GetBGRPixels);
+        Assert.NotEqual(Model.Predict(whole), Model.Predict(damaged));
+        Assert.Contains("truncated", AssertStillWorksAfter<InvalidImageException>(() => Model.Predict(damaged[..(data + 200)])).Message);
+    }
+
     [Fact]
     public void An_image_with_no_pixels_is_refused()
     {
@@ -84,6 +107,7 @@ public sealed class BadImageInputTests(LinearModelFixture fixture) : IClassFixtu
     public static TheoryData<string, byte[]> Bombs() => new()
     {
         { "PNG", CraftedImages.PngHeader(60_000, 60_000) },
+        { "PNG", CraftedImages.PngHeader(uint.MaxValue, uint.MaxValue) },
         { "JPEG", CraftedImages.JpegClaiming(TestFaces.EncodeAndDispose(TestFaces.Gray(seed: 1), "jpeg"), 65_000, 65_000) },
         { "GIF", CraftedImages.GifHeader(65_535, 65_535) },
         { "BMP", CraftedImages.BmpHeader(60_000, -60_000) },
@@ -114,6 +138,69 @@ public sealed class BadImageInputTests(LinearModelFixture fixture) : IClassFixtu
 
         Assert.Contains("bytes", AssertStillWorksAfter<ImageTooLargeException>(() => Model.Predict(path)).Message);
         File.Delete(path);
+    }
+
+    [Fact]
+    public void A_png_whose_header_checksum_is_wrong_is_called_so()
+    {
+        byte[] png = (byte[])GoodPng.Clone();
+        png[29] ^= 0xFF;
+
+        InvalidImageException error = AssertStillWorksAfter<InvalidImageException>(() => Model.Predict(png));
+
+        Assert.Contains("CRC", error.Message);
+        Assert.DoesNotContain("truncated", error.Message);
+    }
+
+    [Fact]
+    public void A_device_as_an_image_path_is_refused_by_name_without_reading_it()
+    {
+        string link = Path.Combine(Path.GetTempPath(), $"fernet-zero-{Guid.NewGuid():N}.png");
+        File.CreateSymbolicLink(link, "/dev/zero");
+        try
+        {
+            long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+            Assert.Contains("'/dev/zero'", AssertStillWorksAfter<InvalidImageException>(() => Model.Predict("/dev/zero")).Message);
+            string viaLink = AssertStillWorksAfter<InvalidImageException>(() => Model.Predict(link)).Message;
+            Assert.Contains(link, viaLink);
+            Assert.Contains("not a regular file", viaLink);
+            Assert.Contains("Image 1 of the batch", AssertStillWorksAfter<InvalidImageException>(() => Model.PredictBatch([fixture.WriteFile("good.png", GoodPng), "/dev/zero"])).Message);
+            Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore < 50_000_000, "The device must be refused, not read.");
+        }
+        finally
+        {
+            File.Delete(link);
+        }
+    }
+
+    [Fact]
+    public async Task A_fifo_as_an_image_path_is_refused_without_waiting_for_a_writer()
+    {
+        string fifo = Path.Combine(Path.GetTempPath(), $"fernet-fifo-{Guid.NewGuid():N}.png");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        try
+        {
+            Task<InvalidImageException> call = Task.Run(() => Assert.Throws<InvalidImageException>(() => Model.Predict(fifo)));
+            Task finished = await Task.WhenAny(call, Task.Delay(TimeSpan.FromSeconds(20)));
+            if (finished != call)
+            {
+                // Opening the FIFO for writing releases the reader that is blocked on it.
+                await File.WriteAllBytesAsync(fifo, []);
+            }
+
+            Assert.True(finished == call, "Predict blocked on the FIFO, waiting for a writer.");
+            Assert.Contains(fifo, (await call).Message);
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
     }
 
     [Fact]

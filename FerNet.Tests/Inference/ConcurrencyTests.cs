@@ -3,11 +3,17 @@ using FerNet.Inference;
 
 namespace FerNet.Tests.Inference;
 
-/// <summary>Many threads calling one model at once get exactly the answers of sequential calls.</summary>
+/// <summary>
+/// Many threads calling one model at once get exactly the answers of sequential calls, and a model
+/// disposed while threads still call it lets the calls in flight finish before it frees its session.
+/// </summary>
 public sealed class ConcurrencyTests(LinearModelFixture fixture) : IClassFixture<LinearModelFixture>
 {
     private const int Threads = 8;
     private const int CallsPerThread = 60;
+    private const int DisposeRepetitions = 20;
+
+    public static TheoryData<int> DisposeRuns() => [.. Enumerable.Range(1, DisposeRepetitions)];
 
     [Theory]
     [InlineData(TestTimeAugmentation.None)]
@@ -70,5 +76,65 @@ public sealed class ConcurrencyTests(LinearModelFixture fixture) : IClassFixture
         Assert.All(results, Assert.True);
         Assert.NotEqual(canonical, other);
         Assert.Equal(EmotionLabels.Count, other.Probabilities.Count);
+    }
+
+    /// <summary>
+    /// Four threads score through Predict, PredictPixels and PredictBatch while the model is disposed.
+    /// Each call either answers exactly as before or throws <see cref="ObjectDisposedException"/>; the
+    /// native session freed under a running call would crash the whole test process instead.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(DisposeRuns))]
+    public void Dispose_while_threads_predict_lets_calls_in_flight_finish(int run)
+    {
+        EmotionModel model = EmotionClassifier.FromBytes(fixture.Canonical.ToOnnx());
+        byte[][] images = [.. Enumerable.Range(500, 8).Select(TestFaces.GrayPng)];
+        byte[][] pixels = [.. images.Select(png => Array.ConvertAll(TestFaces.TrainingTensor(png), v => (byte)Math.Round(v * 255)))];
+        EmotionPrediction[] expected = [.. images.Select(model.Predict)];
+        EmotionPrediction[] expectedPixels = [.. pixels.Select(p => model.PredictPixels(p))];
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        int answered = 0;
+        using var start = new Barrier(5);
+
+        Thread[] threads = [.. Enumerable.Range(0, 4).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            try
+            {
+                for (int call = 0; ; call++)
+                {
+                    int i = call % images.Length;
+                    bool same = (t % 3) switch
+                    {
+                        0 => model.Predict(images[i]).Equals(expected[i]),
+                        1 => model.PredictPixels(pixels[i]).Equals(expectedPixels[i]),
+                        _ => model.PredictBatch(images).SequenceEqual(expected),
+                    };
+                    if (!same)
+                    {
+                        failures.Enqueue($"run {run} thread {t} call {call}: a different answer");
+                    }
+
+                    Interlocked.Increment(ref answered);
+                }
+            }
+            catch (ObjectDisposedException)
+            {
+                // The model was disposed before this call began: the documented answer.
+            }
+            catch (Exception e)
+            {
+                failures.Enqueue($"run {run} thread {t}: {e.GetType().Name}: {e.Message}");
+            }
+        }))];
+        Array.ForEach(threads, thread => thread.Start());
+        start.SignalAndWait();
+        SpinWait.SpinUntil(() => Volatile.Read(ref answered) >= 8 * (run % 4 + 1));
+
+        model.Dispose();
+
+        Assert.True(Array.TrueForAll(threads, thread => thread.Join(TimeSpan.FromSeconds(30))), "A predicting thread did not stop after Dispose.");
+        Assert.Empty(failures);
+        Assert.Throws<ObjectDisposedException>(() => model.Predict(images[0]));
     }
 }

@@ -41,7 +41,8 @@ internal sealed class LinearFaceModel
 
     /// <summary>
     /// The same weights behind another input shape and names, for models FerNet must refuse.
-    /// A null <paramref name="batch"/> is the symbolic dimension; null <paramref name="labelsMetadata"/> leaves the key out.
+    /// A null <paramref name="batch"/> is the symbolic dimension; null <paramref name="labelsMetadata"/> leaves the key out;
+    /// <paramref name="outputOperator"/> is the one-input ONNX operator that turns logits into the output.
     /// </summary>
     public byte[] ToOnnx(
         int channels,
@@ -50,7 +51,8 @@ internal sealed class LinearFaceModel
         long? batch = null,
         string inputName = FaceInputContract.InputName,
         string outputName = FaceInputContract.OutputName,
-        string? labelsMetadata = "")
+        string? labelsMetadata = "",
+        string outputOperator = "Softmax")
     {
         int features = channels * height * width;
         int classes = Labels.Count;
@@ -66,7 +68,7 @@ internal sealed class LinearFaceModel
             .Initializer("bias", [classes], _bias)
             .Node("Flatten", [inputName], "flat", ("axis", 1L))
             .Node("Gemm", ["flat", "weights", "bias"], FaceInputContract.LogitsName)
-            .Node("Softmax", [FaceInputContract.LogitsName], outputName, ("axis", 1L))
+            .Node(outputOperator, [FaceInputContract.LogitsName], outputName, outputOperator == "Softmax" ? new (string, object)[] { ("axis", 1L) } : [])
             .Output(outputName, batch, classes)
             .Output(FaceInputContract.LogitsName, batch, classes)
             .Metadata(ModelMetadataKeys.Architecture, "linear-test");

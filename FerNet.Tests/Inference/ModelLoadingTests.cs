@@ -63,4 +63,48 @@ public sealed class ModelLoadingTests
         Assert.Contains("No default model is embedded", error.Message);
         Assert.Contains("EmotionClassifier.Load", error.Message);
     }
+
+    public static TheoryData<string, string> GarbageOutputs() => new()
+    {
+        { "Identity", "not a probability" },
+        { "Sqrt", "NaN" },
+        { "Sigmoid", "sum to" },
+    };
+
+    [Theory]
+    [MemberData(nameof(GarbageOutputs))]
+    public void Models_whose_output_is_no_probability_distribution_are_refused_at_load(string outputOperator, string fault)
+    {
+        byte[] model = Linear.ToOnnx(1, 48, 48, outputOperator: outputOperator);
+
+        InvalidModelException error = Assert.Throws<InvalidModelException>(() => EmotionClassifier.FromBytes(model));
+
+        Assert.StartsWith("The model byte array", error.Message);
+        Assert.Contains(fault, error.Message);
+        Assert.Contains("probe", error.Message);
+    }
+
+    [Fact]
+    public void A_device_as_a_model_path_is_refused_by_name_without_reading_it()
+    {
+        long allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+
+        InvalidModelException error = Assert.Throws<InvalidModelException>(() => EmotionClassifier.Load("/dev/zero"));
+
+        Assert.Contains("'/dev/zero'", error.Message);
+        Assert.Contains("not a regular file", error.Message);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore < 50_000_000, "The device must be refused, not read.");
+    }
+
+    [Fact]
+    public void An_endless_model_stream_is_refused_after_a_bounded_read()
+    {
+        using var endless = new EndlessStream();
+
+        InvalidModelException error = Assert.Throws<InvalidModelException>(() => EmotionClassifier.FromStream(endless));
+
+        Assert.StartsWith("The model stream", error.Message);
+        Assert.Contains("MiB", error.Message);
+        Assert.InRange(endless.BytesRead, 1, 600L * 1024 * 1024);
+    }
 }

@@ -48,6 +48,22 @@ public sealed class TestTimeAugmentationTests(LinearModelFixture fixture) : ICla
     }
 
     [Fact]
+    public void Batches_with_flip_on_a_model_with_a_fixed_batch_of_one_score_face_by_face()
+    {
+        var flip = new EmotionModelOptions { TestTimeAugmentation = TestTimeAugmentation.HorizontalFlip };
+        using EmotionModel model = EmotionClassifier.FromBytes(fixture.Canonical.ToOnnx(1, 48, 48, batch: 1), flip);
+        byte[][] faces = [.. Enumerable.Range(200, 3).Select(TestFaces.GrayPng)];
+
+        IReadOnlyList<EmotionPrediction> batch = model.PredictBatch(faces);
+
+        for (int i = 0; i < faces.Length; i++)
+        {
+            PredictionAssert.Matches(ExpectedWithFlip(TestFaces.TrainingTensor(faces[i])), batch[i], $"face {i}");
+            PredictionAssert.Matches(ExpectedWithFlip(TestFaces.TrainingTensor(faces[i])), model.Predict(faces[i]), $"single face {i}");
+        }
+    }
+
+    [Fact]
     public void Options_say_how_the_model_was_loaded_and_refuse_undefined_values()
     {
         Assert.Equal(TestTimeAugmentation.HorizontalFlip, fixture.MirroringModel.Options.TestTimeAugmentation);
