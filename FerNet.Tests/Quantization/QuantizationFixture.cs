@@ -64,7 +64,7 @@ public sealed class QuantizationFixture : IDisposable
     public void Dispose() => _directory.Dispose();
 
     /// <summary>
-    /// Trains <paramref name="model"/> briefly to tell faces apart by brightness (seven bands, one per
+    /// Trains <paramref name="model"/> briefly (100 steps) to tell faces apart by brightness (seven bands, one per
     /// class). A network with random weights is a poor stand-in here: its features barely differ from
     /// face to face, so its class margins are finer than any 8-bit step, whereas a trained network's
     /// margins come from features that vary, as a real model's do.
@@ -85,7 +85,7 @@ public sealed class QuantizationFixture : IDisposable
         using var optimizer = torch.optim.Adam(model.parameters(), 0.002);
         model.train();
         var random = new Random(1);
-        for (int step = 0; step < 60; step++)
+        for (int step = 0; step < 100; step++)
         {
             using DisposeScope scope = torch.NewDisposeScope();
             torch.Tensor batch = torch.tensor([.. Enumerable.Range(0, 32).Select(_ => (long)random.Next(count))]);
