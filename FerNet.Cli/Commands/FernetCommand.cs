@@ -1,6 +1,5 @@
 using System.CommandLine;
 using FerNet.Cli.Evaluation;
-using FerNet.Cli.Files;
 using FerNet.Cli.Prediction;
 using FerNet.Faces;
 using FerNet.Inference;
@@ -46,7 +45,7 @@ internal static class FernetCommand
         catch (Exception e) when (e is InvalidModelException or InvalidImageException or FaceDetectorModelException or InvalidVideoException
             or InvalidLabelledFolderException or PredictionSetupException or FileNotFoundException or DirectoryNotFoundException or ArgumentException or UnauthorizedAccessException)
         {
-            configuration.Error.WriteLine($"error: {FaultMessage.Of(e)}");
+            configuration.Error.WriteLine($"error: {e.Message}");
             return BadInput;
         }
     }

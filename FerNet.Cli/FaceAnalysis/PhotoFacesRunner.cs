@@ -147,7 +147,7 @@ internal sealed class PhotoFacesRunner(TextWriter output, TextWriter diagnostics
             }
             catch (Exception e) when (e is InvalidImageException or IOException or UnauthorizedAccessException)
             {
-                string reason = FaultMessage.Of(e);
+                string reason = e.Message;
                 skipped.Add(new SkippedImage(photo.Name, reason));
                 diagnostics.WriteLine($"skipped {photo.Name}: {reason}");
             }

@@ -1,4 +1,3 @@
-using FerNet.Cli.Files;
 using FerNet.Inference;
 
 namespace FerNet.Cli.Prediction;
@@ -80,7 +79,7 @@ internal static class ImageScorer
         }
         catch (Exception e) when (IsFileFault(e))
         {
-            skipped.Add(new SkippedImage(image.Name, FaultMessage.Of(e)));
+            skipped.Add(new SkippedImage(image.Name, e.Message));
         }
     }
 

@@ -84,7 +84,8 @@ internal static class ImageHeaderReader
             }
         }
 
-        throw new InvalidImageException($"{inputName} is not an image: its first bytes ({Convert.ToHexString(data[..Math.Min(data.Length, 8)])}) match none of JPEG, PNG, BMP, GIF or WebP.");
+        // The file's own bytes stay out of the message: it may be shown or logged, and the file may be a secret.
+        throw new InvalidImageException($"{inputName} is not an image: it starts as none of JPEG, PNG, BMP, GIF or WebP does.");
     }
 
     private static ImageHeader ReadJpeg(ReadOnlySpan<byte> data, string inputName)
