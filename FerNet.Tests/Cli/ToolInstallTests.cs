@@ -66,37 +66,13 @@ public sealed class ToolInstallTests(ToolFeedFixture packed, CollageFixture coll
         Assert.Contains("Permission is hereby granted, free of charge", text, StringComparison.Ordinal);
     }
 
-    private static string GlobalPackagesFolder()
-    {
-        string? configured = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return configured;
-        }
-
-        string listing = ExternalProcess.Run("dotnet", "nuget", "locals", "global-packages", "--list");
-        return listing.Split(':', 2)[1].Trim();
-    }
 
     /// <summary>Installs FerNet.Cli from the feed into a new tool folder; returns the folder.</summary>
     private string InstallTool()
     {
         string install = Directory.CreateDirectory(Path.Combine(packed.Root, $"install-{Guid.NewGuid():N}")).FullName;
         string config = Path.Combine(install, "nuget.config");
-        File.WriteAllText(config, $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="fernet-local" value="{packed.Feed}" />
-              </packageSources>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(install, "packages")}" />
-              </config>
-              <fallbackPackageFolders>
-                <add key="machine" value="{GlobalPackagesFolder()}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """);
+        LocalFeedConfig.Write(config, packed.Feed, Path.Combine(install, "packages"));
         string tools = Path.Combine(install, "tools");
         ExternalProcess.Run("dotnet", "tool", "install", "--tool-path", tools, "--add-source", packed.Feed, "--configfile", config, "FerNet.Cli", "--version", packed.Version);
         return tools;

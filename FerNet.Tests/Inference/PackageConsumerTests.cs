@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using FerNet.Core;
 using FerNet.Inference;
 using FerNet.Inference.Models;
+using FerNet.Tests.TestData;
 
 namespace FerNet.Tests.Inference;
 
@@ -14,8 +14,6 @@ namespace FerNet.Tests.Inference;
 /// </summary>
 public sealed class PackageConsumerTests : IDisposable
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(5);
-
     private readonly string _root = Directory.CreateTempSubdirectory("fernet-consumer-").FullName;
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
@@ -28,7 +26,7 @@ public sealed class PackageConsumerTests : IDisposable
         string feed = Directory.CreateDirectory(Path.Combine(_root, "feed")).FullName;
         foreach (string project in new[] { "FerNet.Core", "FerNet.Inference" })
         {
-            RunDotnet(repository, "pack", Path.Combine(repository, project, $"{project}.csproj"), "-c", "Release", "-o", feed, $"-p:Version={version}");
+            ExternalProcess.RunIn(repository, "dotnet", "pack", Path.Combine(repository, project, $"{project}.csproj"), "-c", "Release", "-o", feed, $"-p:Version={version}");
         }
 
         var linear = new LinearFaceModel(seed: 41, EmotionLabels.Names);
@@ -39,7 +37,7 @@ public sealed class PackageConsumerTests : IDisposable
         File.WriteAllBytes(facePath, face);
         string app = WriteConsumerProject(feed, version);
 
-        string output = RunDotnet(app, "run", "--project", app, "--", modelPath, facePath);
+        string output = ExternalProcess.RunIn(app, "dotnet", "run", "--project", app, "--", modelPath, facePath);
 
         float[] expected = linear.Expected(TestFaces.TrainingTensor(face));
         string[] lines = output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -72,35 +70,11 @@ public sealed class PackageConsumerTests : IDisposable
         throw new InvalidOperationException($"No FerNet.sln above {AppContext.BaseDirectory}.");
     }
 
-    private static string GlobalPackagesFolder()
-    {
-        string? configured = Environment.GetEnvironmentVariable("NUGET_PACKAGES");
-        if (!string.IsNullOrEmpty(configured))
-        {
-            return configured;
-        }
-
-        string listing = RunDotnet(Path.GetTempPath(), "nuget", "locals", "global-packages", "--list");
-        return listing.Split(':', 2)[1].Trim();
-    }
 
     private string WriteConsumerProject(string feed, string version)
     {
         string app = Directory.CreateDirectory(Path.Combine(_root, "app")).FullName;
-        File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="fernet-local" value="{feed}" />
-              </packageSources>
-              <config>
-                <add key="globalPackagesFolder" value="{Path.Combine(_root, "packages")}" />
-              </config>
-              <fallbackPackageFolders>
-                <add key="machine" value="{GlobalPackagesFolder()}" />
-              </fallbackPackageFolders>
-            </configuration>
-            """);
+        LocalFeedConfig.Write(Path.Combine(app, "nuget.config"), feed, Path.Combine(_root, "packages"));
         File.WriteAllText(Path.Combine(app, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -138,37 +112,4 @@ public sealed class PackageConsumerTests : IDisposable
         return app;
     }
 
-    private static string RunDotnet(string workingDirectory, params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // The test host's MSBuild settings belong to the solution's build, not to these commands.
-        foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
-        using Process process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(CommandTimeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} ran past {CommandTimeout}.");
-        }
-
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{output.Result}\n{errors.Result}");
-        return output.Result;
-    }
 }

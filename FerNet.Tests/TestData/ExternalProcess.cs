@@ -1,17 +1,19 @@
 using System.Diagnostics;
 
-namespace FerNet.Tests.Cli;
+namespace FerNet.Tests.TestData;
 
 /// <summary>Runs dotnet or an installed tool outside the test host and returns its standard output; a non-zero exit fails the test with both outputs.</summary>
 internal static class ExternalProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(8);
 
-    public static string Run(string program, params string[] arguments)
+    public static string Run(string program, params string[] arguments) => RunIn(Path.GetTempPath(), program, arguments);
+
+    public static string RunIn(string workingDirectory, string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program)
         {
-            WorkingDirectory = Path.GetTempPath(),
+            WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
