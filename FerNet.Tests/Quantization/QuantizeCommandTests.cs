@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FerNet.Core.Models;
 using FerNet.Inference;
+using FerNet.Tests.Training;
 using FerNet.Training.Cli;
 using FerNet.Training.Export;
 using FerNet.Training.Models;
@@ -12,6 +13,8 @@ using Xunit.Abstractions;
 namespace FerNet.Tests.Quantization;
 
 /// <summary>`fernet quantize` on small generated models: the int8 model predicts like its float32 source and runs as integer kernels.</summary>
+// The fixture seeds TorchSharp's process-wide generator and trains its models, as the serial collection's tests do.
+[Collection(SerialTorchCollection.Name)]
 public sealed class QuantizeCommandTests(QuantizationFixture fixture, ITestOutputHelper output) : IClassFixture<QuantizationFixture>
 {
     /// <summary>The share of faces on which int8 and float32 must predict the same class.</summary>
