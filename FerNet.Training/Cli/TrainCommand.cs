@@ -1,5 +1,6 @@
 using System.CommandLine;
 using FerNet.Training.Data;
+using FerNet.Training.Import;
 using FerNet.Training.Models;
 using FerNet.Training.Reports;
 using FerNet.Training.Runs;
@@ -29,13 +30,18 @@ internal static class TrainCommand
         var overwrite = new Option<bool>("--overwrite") { Description = "Start a new run in --out even though it holds one: its checkpoints, history and model are replaced as the new run writes them. Without it (or --resume) train refuses a folder that holds a run." };
         var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp (at least 1).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var device = new Option<string>("--device") { Description = "cpu (cuda needs a libtorch-cuda package, which this build does not reference).", DefaultValueFactory = _ => "cpu" };
-        var initFrom = new Option<string?>("--init-from") { Description = "Start from this checkpoint's weights (same architecture) instead of a random initialisation; the optimiser and schedule start afresh." };
+        var initFrom = new Option<string?>("--init-from") { Description = "Start from the weights of this checkpoint or exported FerNet .onnx (same architecture) instead of a random initialisation; the optimiser and schedule start afresh." };
+        var initMember = new Option<int?>("--init-member") { Description = "With an ensemble .onnx in --init-from: the position (0-based) of the member to start from." };
+        var teacher = new Option<string?>("--teacher") { Description = "Distil from this FerNet .onnx (a single model or an ensemble): the student also learns its softened probabilities, scored once before training." };
+        var distillWeight = new Option<double?>("--distill-weight") { Description = "With --teacher: share of the loss given to the teacher's targets, in [0, 1] (default 0.9)." };
+        var temperature = new Option<double?>("--temperature") { Description = "With --teacher: temperature that softens teacher and student probabilities, at least 1 (default 4)." };
+        var weightAverage = new Option<double?>("--weight-average") { Description = "Keep an exponential moving average of the weights with this decay per step (e.g. 0.999), validated beside the trained weights every epoch; the better one is kept as best." };
         var precision = new Option<string?>("--precision") { Description = "float32, or bfloat16: mixed-precision training steps over float32 weights; measured 1.5x faster for fer-vgg on an AMD EPYC with AVX-512 BF16, 0.84x on an Intel Xeon with AVX-512 BF16 but no AMX, and 1.4x on one with AMX, so run `benchmark` first (default: the recipe's)." };
         var maxEpochs = new Option<int?>("--max-epochs-now") { Description = "Stop after this many epochs (at least 1) in this call (resume later to finish)." };
 
         var command = new Command("train", "Train a FerNet model on FER2013.")
         {
-            data, output, recipe, arch, epochs, batchSize, learningRate, seed, splitSeed, validation, balance, weighting, earlyStopping, initFrom, precision, resume, overwrite, threads, device, maxEpochs,
+            data, output, recipe, arch, epochs, batchSize, learningRate, seed, splitSeed, validation, balance, weighting, earlyStopping, initFrom, initMember, teacher, distillWeight, temperature, weightAverage, precision, resume, overwrite, threads, device, maxEpochs,
         };
         command.SetAction(result =>
         {
@@ -54,7 +60,7 @@ internal static class TrainCommand
             TrainingOptions options = TrainingRecipes.Create(result.GetValue(recipe)!);
             options = options with
             {
-                Architecture = result.GetValue(arch) ?? options.Architecture,
+                Architecture = result.GetValue(arch) ?? StartingArchitecture(result.GetValue(initFrom), result.GetValue(initMember)) ?? options.Architecture,
                 Epochs = result.GetValue(epochs) ?? options.Epochs,
                 BatchSize = result.GetValue(batchSize) ?? options.BatchSize,
                 LearningRate = result.GetValue(learningRate) ?? options.LearningRate,
@@ -65,6 +71,11 @@ internal static class TrainCommand
                 ClassWeighting = result.GetValue(weighting) is string weights ? OptionNames.Parse<ClassWeightingKind>(weights, "class weighting") : options.ClassWeighting,
                 EarlyStoppingPatience = result.GetValue(earlyStopping) is int patience ? CommandLineChecks.AtLeastOne("--early-stopping", patience) : null,
                 InitialWeights = result.GetValue(initFrom) is string start ? Path.GetFullPath(start) : null,
+                InitialMember = result.GetValue(initMember),
+                Teacher = result.GetValue(teacher) is string teacherPath ? Path.GetFullPath(teacherPath) : null,
+                DistillationWeight = result.GetValue(distillWeight) ?? options.DistillationWeight,
+                Temperature = result.GetValue(temperature) ?? options.Temperature,
+                WeightAverageDecay = result.GetValue(weightAverage),
                 Precision = result.GetValue(precision) is string arithmetic ? OptionNames.Parse<TrainingPrecision>(arithmetic, "precision") : options.Precision,
             };
             TorchSharp.torch.set_num_threads(threadCount);
@@ -96,6 +107,10 @@ internal static class TrainCommand
             throw new ArgumentException($"'{Path.GetFullPath(outputDirectory)}' already holds a run ({found}): continue it with --resume, or start over with --overwrite.");
         }
     }
+
+    /// <summary>The architecture an exported .onnx to start from names, so that --arch can be left out; null for a checkpoint or none.</summary>
+    private static string? StartingArchitecture(string? initFrom, int? member) =>
+        initFrom is not null && OnnxWeightImport.IsOnnxPath(initFrom) && File.Exists(initFrom) ? OnnxWeightImport.ReadArchitecture(initFrom, member) : null;
 
     /// <summary>The PublicTest split when the data has one; null (with a note) when it does not.</summary>
     internal static FaceDataset? LoadTestSplit(string dataPath, TextWriter log)

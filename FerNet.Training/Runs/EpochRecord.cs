@@ -17,4 +17,8 @@ internal sealed record EpochRecord(
     double ValidationAccuracy,
     double ValidationMacroF1,
     double LearningRate,
-    double Seconds);
+    double Seconds)
+{
+    /// <summary>Validation accuracy of the weight average (<see cref="TrainingOptions.WeightAverageDecay"/>), null when the run keeps none.</summary>
+    public double? AverageValidationAccuracy { get; init; }
+}

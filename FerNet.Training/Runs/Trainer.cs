@@ -6,7 +6,9 @@ using FerNet.Core.IO;
 using FerNet.Core.Metrics;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Data;
+using FerNet.Training.Distillation;
 using FerNet.Training.Evaluation;
+using FerNet.Training.Import;
 using FerNet.Training.Models;
 using static TorchSharp.torch;
 
@@ -26,6 +28,12 @@ internal sealed class Trainer
 
     /// <summary>File name of the checkpoint with the best validation accuracy (weights only).</summary>
     public const string BestCheckpointName = "best.ckpt";
+
+    /// <summary>File name of the weight average's checkpoint, written after every epoch when the run keeps one.</summary>
+    public const string LastAverageCheckpointName = "last-average.ckpt";
+
+    /// <summary>Images whose statistics restore BatchNorm layers read back folded from an .onnx.</summary>
+    private const int CalibrationImages = 1024;
 
     /// <summary>File name of the per-epoch history, rewritten after every epoch.</summary>
     public const string HistoryFileName = "history.json";
@@ -93,10 +101,16 @@ internal sealed class Trainer
         }
         else if (_options.InitialWeights is string initial)
         {
-            CheckpointHeader start = TrainingCheckpoint.LoadWeightsInto(initial, model);
-            _log.WriteLine($"Starting from the weights of {initial} (epoch {start.EpochsCompleted}, validation accuracy {start.ValidationAccuracy:P2}).");
+            StartFrom(initial, model, data.Train);
         }
 
+        using WeightAverage? average = _options.WeightAverageDecay is double decay ? new WeightAverage(model, decay) : null;
+        if (resume && average is not null)
+        {
+            TrainingCheckpoint.LoadWeightsInto(Path.Combine(_outputDirectory, LastAverageCheckpointName), average.Model);
+        }
+
+        float[]? teacherTargets = _options.Teacher is string teacher ? TeacherTargets.Load(teacher, data.Train, _outputDirectory, _log) : null;
         bool finished = history.Count >= _options.Epochs;
         using Tensor? classWeights = ClassWeights(data.Train);
         int firstEpoch = history.Count + 1;
@@ -104,7 +118,7 @@ internal sealed class Trainer
         for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++)
         {
             var clock = Stopwatch.StartNew();
-            (double trainLoss, double trainAccuracy, long steps, bool completed) = TrainEpoch(model, optimizer, schedule, data.Train, classWeights, epoch, step, progress, cancellation);
+            (double trainLoss, double trainAccuracy, long steps, bool completed) = TrainEpoch(model, optimizer, schedule, data.Train, classWeights, teacherTargets, average, epoch, step, progress, cancellation);
             if (!completed)
             {
                 break;
@@ -116,20 +130,32 @@ internal sealed class Trainer
             double validationAccuracy = validation.Accuracy;
             double rate = schedule.RateAt(Math.Max(0, step - 1));
             bool reduced = schedule.EndEpoch(validationAccuracy);
-            var record = new EpochRecord(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, validation.MacroF1, rate, clock.Elapsed.TotalSeconds);
+            double? averageAccuracy = average is null ? null : ClassificationReport.FromPredictions(data.Validation.Labels, ModelEvaluation.ArgMax(ModelEvaluation.Predict(average.Model, data.Validation).Probabilities)).Accuracy;
+            var record = new EpochRecord(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, validation.MacroF1, rate, clock.Elapsed.TotalSeconds)
+            {
+                AverageValidationAccuracy = averageAccuracy,
+            };
             history.Add(record);
 
-            bool improved = validationAccuracy > bestAccuracy;
+            // The weight average is kept as best only where it validates better than the trained weights.
+            bool averageIsBetter = averageAccuracy > validationAccuracy;
+            double epochAccuracy = averageIsBetter ? averageAccuracy!.Value : validationAccuracy;
+            bool improved = epochAccuracy > bestAccuracy;
             if (improved)
             {
-                bestAccuracy = validationAccuracy;
+                bestAccuracy = epochAccuracy;
                 bestEpoch = epoch;
             }
 
-            var header = new CheckpointHeader(model.Architecture, _options, epoch, step, bestAccuracy, bestEpoch, validationAccuracy, history.ToArray(), schedule.State, DateTimeOffset.UtcNow, data.ClassCounts);
+            var header = new CheckpointHeader(model.Architecture, _options, epoch, step, bestAccuracy, bestEpoch, epochAccuracy, history.ToArray(), schedule.State, DateTimeOffset.UtcNow, data.ClassCounts);
             if (improved)
             {
-                TrainingCheckpoint.Save(BestCheckpointPath, header, model, optimizer: null);
+                TrainingCheckpoint.Save(BestCheckpointPath, header, averageIsBetter ? average!.Model : model, optimizer: null);
+            }
+
+            if (average is not null)
+            {
+                TrainingCheckpoint.Save(Path.Combine(_outputDirectory, LastAverageCheckpointName), header, average.Model, optimizer: null);
             }
 
             TrainingCheckpoint.Save(LastCheckpointPath, header, model, optimizer);
@@ -154,7 +180,7 @@ internal sealed class Trainer
     }
 
     private (double Loss, double Accuracy, long Steps, bool Completed) TrainEpoch(
-        FerModel model, optim.Optimizer optimizer, LearningRateSchedule schedule, FaceDataset train, Tensor? classWeights, int epoch, long firstStep, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
+        FerModel model, optim.Optimizer optimizer, LearningRateSchedule schedule, FaceDataset train, Tensor? classWeights, float[]? teacherTargets, WeightAverage? average, int epoch, long firstStep, IProgress<TrainingProgress>? progress, CancellationToken cancellation)
     {
         model.train();
         manual_seed(EpochSeed(epoch));
@@ -181,8 +207,10 @@ internal sealed class Trainer
                 group.LearningRate = rate;
             }
 
-            (float loss, long batchCorrect) = Step(model, optimizer, images, labels, classWeights, _options.LabelSmoothing);
             long count = labels.shape[0];
+            Tensor? targets = teacherTargets is null ? null : TeacherBatch(teacherTargets, order.AsSpan((int)seen, (int)count));
+            (float loss, long batchCorrect) = Step(model, optimizer, images, labels, classWeights, _options.LabelSmoothing, targets, _options.DistillationWeight, _options.Temperature);
+            average?.Update(model);
             lossSum += loss * count;
             correct += batchCorrect;
             seen += count;
@@ -194,12 +222,27 @@ internal sealed class Trainer
     }
 
     /// <summary>One optimiser step on a batch; returns the batch's loss and how many images it classified correctly.</summary>
-    internal static (float Loss, long Correct) Step(FerModel model, optim.Optimizer optimizer, Tensor images, Tensor labels, Tensor? classWeights, double labelSmoothing)
+    /// <param name="model">The model to train, in training mode.</param>
+    /// <param name="optimizer">The optimiser over its parameters.</param>
+    /// <param name="images">[B, 1, 48, 48] pixel/255.</param>
+    /// <param name="labels">[B] class indices.</param>
+    /// <param name="classWeights">Per-class weights of the cross-entropy, or null.</param>
+    /// <param name="labelSmoothing">Label smoothing of the cross-entropy.</param>
+    /// <param name="teacherLogProbabilities">A teacher's [B, 7] log-probabilities for the batch (distillation), or null for labels alone.</param>
+    /// <param name="distillationWeight">With a teacher: the share α of <see cref="DistillationLoss"/>; the cross-entropy gets 1 − α.</param>
+    /// <param name="temperature">With a teacher: the distillation temperature.</param>
+    internal static (float Loss, long Correct) Step(
+        FerModel model, optim.Optimizer optimizer, Tensor images, Tensor labels, Tensor? classWeights, double labelSmoothing, Tensor? teacherLogProbabilities = null, double distillationWeight = 0, double temperature = 1)
     {
         using var scope = NewDisposeScope();
         optimizer.zero_grad();
         Tensor logits = model.forward(images);
         Tensor loss = nn.functional.cross_entropy(logits, labels, classWeights, label_smoothing: labelSmoothing);
+        if (teacherLogProbabilities is not null)
+        {
+            loss = loss * (1 - distillationWeight) + DistillationLoss.Compute(logits, teacherLogProbabilities, temperature) * distillationWeight;
+        }
+
         if (model.HasL2Penalty)
         {
             loss = loss + model.L2Penalty();
@@ -208,6 +251,41 @@ internal sealed class Trainer
         loss.backward();
         optimizer.step();
         return (loss.item<float>(), logits.argmax(1).eq(labels).sum().item<long>());
+    }
+
+    /// <summary>The teacher's targets for the images at <paramref name="indices"/>, [B, 7].</summary>
+    private static Tensor TeacherBatch(float[] targets, ReadOnlySpan<int> indices)
+    {
+        var batch = new float[indices.Length * EmotionLabels.Count];
+        for (int i = 0; i < indices.Length; i++)
+        {
+            targets.AsSpan(indices[i] * EmotionLabels.Count, EmotionLabels.Count).CopyTo(batch.AsSpan(i * EmotionLabels.Count));
+        }
+
+        return tensor(batch, [indices.Length, EmotionLabels.Count]);
+    }
+
+    /// <summary>Loads the starting weights of <see cref="TrainingOptions.InitialWeights"/>: a checkpoint, or an exported .onnx.</summary>
+    private void StartFrom(string initial, FerModel model, FaceDataset train)
+    {
+        if (!OnnxWeightImport.IsOnnxPath(initial))
+        {
+            CheckpointHeader start = TrainingCheckpoint.LoadWeightsInto(initial, model);
+            _log.WriteLine($"Starting from the weights of {initial} (epoch {start.EpochsCompleted}, validation accuracy {start.ValidationAccuracy:P2}).");
+            return;
+        }
+
+        ImportedWeights imported = OnnxWeightImport.ReadInto(initial, model, _options.InitialMember);
+        int[] sample = Enumerable.Range(0, train.Count).ToArray();
+        new Random(_options.Seed).Shuffle(sample);
+        using (Tensor images = BatchTensors.Pixels(train, sample.AsSpan(0, Math.Min(CalibrationImages, sample.Length))))
+        {
+            FoldedNormCalibration.Calibrate(model, imported.FoldedNorms, images);
+        }
+
+        string member = imported.Member is int index ? $" member {index}" : "";
+        string accuracy = imported.ValidationAccuracy is double v ? $", validation accuracy {v:P2} as recorded" : "";
+        _log.WriteLine($"Starting from the weights of {initial}{member} ({imported.Architecture}{accuracy}; {imported.FoldedNorms.Count} folded BatchNorm layers recalibrated on {Math.Min(CalibrationImages, train.Count)} training images).");
     }
 
     /// <summary>A freshly initialised model of the options' architecture, computing in their precision.</summary>

@@ -84,6 +84,27 @@ internal sealed record TrainingOptions
     /// </summary>
     public string? InitialWeights { get; init; }
 
+    /// <summary>When <see cref="InitialWeights"/> is an ensemble .onnx, the position of the member to start from.</summary>
+    public int? InitialMember { get; init; }
+
+    /// <summary>
+    /// A FerNet .onnx (a single model or an ensemble) whose softened probabilities the student learns
+    /// besides the labels (knowledge distillation); null: labels alone.
+    /// </summary>
+    public string? Teacher { get; init; }
+
+    /// <summary>Share α of the loss given to the teacher's targets; the labels' cross-entropy gets 1 − α.</summary>
+    public double DistillationWeight { get; init; } = 0.9;
+
+    /// <summary>Temperature T that softens teacher and student probabilities in the distillation term.</summary>
+    public double Temperature { get; init; } = 4;
+
+    /// <summary>
+    /// Decay of an exponential moving average of the weights, updated after every step and validated
+    /// beside the trained weights every epoch (the better of the two is kept as best); null: off.
+    /// </summary>
+    public double? WeightAverageDecay { get; init; }
+
     /// <summary>
     /// The arithmetic of training steps; bfloat16 is faster on some CPUs with AVX-512 BF16 and slower
     /// on others (the README has the measurements).
@@ -127,7 +148,27 @@ internal sealed record TrainingOptions
 
         if (InitialWeights is not null && !File.Exists(InitialWeights))
         {
-            throw new FileNotFoundException($"The checkpoint to start from, '{InitialWeights}', does not exist.", InitialWeights);
+            throw new FileNotFoundException($"The checkpoint or model to start from, '{InitialWeights}', does not exist.", InitialWeights);
+        }
+
+        if (InitialMember is not null && (InitialWeights is null || !Import.OnnxWeightImport.IsOnnxPath(InitialWeights)))
+        {
+            throw new ArgumentException("An ensemble member to start from (--init-member) needs an ensemble .onnx in --init-from.", nameof(InitialMember));
+        }
+
+        if (Teacher is not null && !File.Exists(Teacher))
+        {
+            throw new FileNotFoundException($"The teacher model '{Teacher}' does not exist.", Teacher);
+        }
+
+        if (DistillationWeight is < 0 or > 1 || Temperature < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(DistillationWeight), $"The distillation weight must be in [0, 1] (got {DistillationWeight}) and the temperature at least 1 (got {Temperature}).");
+        }
+
+        if (WeightAverageDecay is not null and (<= 0 or >= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(WeightAverageDecay), WeightAverageDecay, "The weight-average decay must be in (0, 1), e.g. 0.999.");
         }
 
         Augmentation.Validate();
