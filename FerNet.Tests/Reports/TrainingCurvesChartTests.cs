@@ -29,6 +29,20 @@ public sealed class TrainingCurvesChartTests : IDisposable
     }
 
     [Fact]
+    public void Draws_the_weight_averages_validation_accuracy_only_for_a_run_that_kept_one()
+    {
+        string without = _directory.Combine("without.png");
+        string with = _directory.Combine("with.png");
+        EpochRecord[] history = [.. History(12, StepDecay)];
+
+        TrainingCurvesChart.Write(history, "no average", without);
+        TrainingCurvesChart.Write([.. history.Select(r => r with { AverageValidationAccuracy = Math.Min(1, r.ValidationAccuracy + 0.01) })], "average", with);
+
+        Assert.Equal(0, DecodedPng.Load(without).CountPixels(TrainingCurvesChart.AverageColor));
+        Assert.True(DecodedPng.Load(with).CountPixels(TrainingCurvesChart.AverageColor) > 20, "No weight-average curve drawn.");
+    }
+
+    [Fact]
     public void Draws_a_learning_rate_that_is_constant_or_reaches_zero()
     {
         string constant = _directory.Combine("constant.png");

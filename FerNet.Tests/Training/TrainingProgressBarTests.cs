@@ -26,4 +26,15 @@ public sealed class TrainingProgressBarTests
         Assert.Contains("100/100", lines[^2], StringComparison.Ordinal);
         Assert.Equal("Epoch   3/40  loss 1.2500  acc 50.00 %  val_loss 1.5000  val_acc 37.50 %  val_f1 0.250  lr 0.01  12 s  *best  (plateau: lr reduced)", lines[^1]);
     }
+
+    [Fact]
+    public void AnEpochOfARunWithAWeightAverageShowsItsValidationAccuracy()
+    {
+        var log = new StringWriter();
+        var record = new EpochRecord(2, 1.25, 0.5, 1.5, 0.375, 0.25, 0.01, 12) { AverageValidationAccuracy = 0.4 };
+
+        new TrainingProgressBar(log).Report(new TrainingProgress(2, 40, 100, 100, 1.25, 0.5) { Completed = record });
+
+        Assert.Contains("val_f1 0.250  avg_val_acc 40.00 %  lr 0.01", log.ToString(), StringComparison.Ordinal);
+    }
 }

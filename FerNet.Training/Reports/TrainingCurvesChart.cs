@@ -7,8 +7,9 @@ using ScottPlot.TickGenerators;
 namespace FerNet.Training.Reports;
 
 /// <summary>
-/// A PNG of three stacked panels sharing the epoch axis: loss (train vs validation), accuracy (train vs validation) and
-/// learning rate, with the epoch of best validation accuracy marked on each.
+/// A PNG of three stacked panels sharing the epoch axis: loss (train vs validation), accuracy (train vs validation, and
+/// the weight average's validation accuracy when the run kept one) and learning rate, with the epoch of best validation
+/// accuracy marked on each.
 /// </summary>
 internal static class TrainingCurvesChart
 {
@@ -27,6 +28,7 @@ internal static class TrainingCurvesChart
 
     internal static readonly Color TrainColor = Color.FromHex("#1f77b4");
     internal static readonly Color ValidationColor = Color.FromHex("#ff7f0e");
+    internal static readonly Color AverageColor = Color.FromHex("#9467bd");
     private static readonly Color LearningRateColor = Color.FromHex("#2ca02c");
     private static readonly Color BestEpochColor = Color.FromHex("#555555");
 
@@ -67,6 +69,14 @@ internal static class TrainingCurvesChart
         ChartStyle.Apply(accuracyPlot, string.Empty, string.Empty, "accuracy (%)");
         AddSeries(accuracyPlot, epochs, [.. history.Select(record => 100 * record.TrainAccuracy)], TrainColor);
         AddSeries(accuracyPlot, epochs, [.. history.Select(record => 100 * record.ValidationAccuracy)], ValidationColor);
+        if (history.All(record => record.AverageValidationAccuracy is not null))
+        {
+            AddSeries(accuracyPlot, epochs, [.. history.Select(record => 100 * record.AverageValidationAccuracy!.Value)], AverageColor, "validation, weight average");
+            accuracyPlot.Legend.FontName = ChartStyle.FontName;
+            accuracyPlot.Legend.FontSize = LegendFontSize;
+            accuracyPlot.ShowLegend(Edge.Bottom);
+        }
+
         AddBestEpochLine(accuracyPlot, best);
         var bestMarker = accuracyPlot.Add.Marker(best.Epoch, 100 * best.ValidationAccuracy, MarkerShape.FilledDiamond, 16, ValidationColor);
         bestMarker.MarkerLineColor = BestEpochColor;

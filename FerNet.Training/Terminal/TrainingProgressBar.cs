@@ -21,7 +21,7 @@ internal sealed class TrainingProgressBar(TextWriter output) : IProgress<Trainin
             Finish();
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"Epoch {record.Epoch,3}/{value.Epochs}  loss {record.TrainLoss:F4}  acc {record.TrainAccuracy:P2}  val_loss {record.ValidationLoss:F4}  val_acc {record.ValidationAccuracy:P2}  val_f1 {record.ValidationMacroF1:F3}  lr {record.LearningRate:G3}  {record.Seconds:F0} s{(value.IsBest ? "  *best" : "")}{(value.LearningRateReduced ? "  (plateau: lr reduced)" : "")}"));
+                $"Epoch {record.Epoch,3}/{value.Epochs}  loss {record.TrainLoss:F4}  acc {record.TrainAccuracy:P2}  val_loss {record.ValidationLoss:F4}  val_acc {record.ValidationAccuracy:P2}  val_f1 {record.ValidationMacroF1:F3}{(record.AverageValidationAccuracy is double average ? $"  avg_val_acc {average:P2}" : "")}  lr {record.LearningRate:G3}  {record.Seconds:F0} s{(value.IsBest ? "  *best" : "")}{(value.LearningRateReduced ? "  (plateau: lr reduced)" : "")}"));
             return;
         }
 
