@@ -5,8 +5,10 @@ using static TorchSharp.torch;
 namespace FerNet.Tests.Torch;
 
 /// <summary>
-/// libtorch's convolutions against a double-precision reference, at shapes the seed CNN uses and for
-/// which oneDNN's AVX code is wrong on AMD family 26 unless <see cref="OneDnnIsaLimit"/> applies.
+/// libtorch's convolutions against a double-precision reference: at shapes the seed CNN uses, for
+/// which oneDNN's AVX code is wrong on AMD family 26 unless <see cref="OneDnnIsaLimit"/> applies, and
+/// at fer-vgg's shapes, which its AVX-512 code computes right there (run with
+/// <c>DNNL_MAX_CPU_ISA=AVX512_CORE_AMX</c> to see both).
 /// </summary>
 public sealed class OneDnnConvolutionTests
 {
@@ -15,6 +17,10 @@ public sealed class OneDnnConvolutionTests
     [InlineData(40, 80, 24, 0, 1)]
     [InlineData(40, 80, 24, 0, 4)]
     [InlineData(10, 20, 48, 1, 4)]
+    [InlineData(1, 32, 48, 1, 8)]
+    [InlineData(32, 32, 48, 1, 4)]
+    [InlineData(64, 128, 12, 1, 16)]
+    [InlineData(256, 256, 6, 1, 16)]
     public void A_convolution_matches_its_definition(int inChannels, int outChannels, int side, int padding, int batch)
     {
         using IDisposable scope = NewDisposeScope();

@@ -1,7 +1,6 @@
 using FerNet.Core;
 using FerNet.Core.Models;
 using FerNet.Inference;
-using Google.Protobuf;
 using Onnx;
 
 namespace FerNet.Training.Export;
@@ -34,20 +33,7 @@ internal static class OnnxEnsemble
     /// <exception cref="InvalidModelException">The file is not an ONNX model, or not one FerNet can join.</exception>
     public static ModelProto ReadMember(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"Ensemble member {path} does not exist.", path);
-        }
-
-        ModelProto model;
-        try
-        {
-            model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new InvalidModelException($"Ensemble member {path} is not an ONNX model: {e.Message}", e);
-        }
+        ModelProto model = OnnxModelFile.Read(path, "Ensemble member");
 
         CheckMember(model, path);
         return model;

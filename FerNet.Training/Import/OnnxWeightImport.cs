@@ -4,7 +4,6 @@ using FerNet.Core.Models;
 using FerNet.Inference;
 using FerNet.Training.Export;
 using FerNet.Training.Models;
-using Google.Protobuf;
 using Onnx;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -113,20 +112,7 @@ internal static class OnnxWeightImport
 
     private static ModelProto Parse(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The model to start from, '{path}', does not exist.", path);
-        }
-
-        ModelProto model;
-        try
-        {
-            model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new InvalidModelException($"{path} is not an ONNX model: {e.Message}", e);
-        }
+        ModelProto model = OnnxModelFile.Read(path, "The model to start from,");
 
         if (model.Graph is null || OnnxEnsemble.Metadata(model, ModelMetadataKeys.Architecture) is null)
         {

@@ -1,7 +1,7 @@
 using FerNet.Core;
 using FerNet.Core.Models;
 using FerNet.Inference;
-using Google.Protobuf;
+using FerNet.Training.Export;
 using Onnx;
 
 namespace FerNet.Training.Quantization;
@@ -14,20 +14,7 @@ internal static class QuantizationSource
     /// <exception cref="InvalidModelException">The file is not an ONNX model, not FerNet's, or already quantized.</exception>
     public static ModelProto Read(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"Model {path} does not exist.", path);
-        }
-
-        ModelProto model;
-        try
-        {
-            model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
-        }
-        catch (InvalidProtocolBufferException e)
-        {
-            throw new InvalidModelException($"Model {path} is not an ONNX model: {e.Message}", e);
-        }
+        ModelProto model = OnnxModelFile.Read(path, "Model");
 
         GraphProto? graph = model.Graph;
         string labels = string.Join(',', EmotionLabels.Names);

@@ -36,7 +36,8 @@ internal static partial class OneDnnIsaLimit
             return false;
         }
 
-        if (SetEnvironment(Variable, "SSE41", overwrite: 0) != 0)
+        // Overwrite: an empty value, which counts as unset above, would otherwise stay and leave oneDNN unlimited.
+        if (SetEnvironment(Variable, "SSE41", overwrite: 1) != 0)
         {
             throw new InvalidOperationException($"Could not set {Variable} for libtorch's oneDNN (errno {Marshal.GetLastPInvokeError()}).");
         }
