@@ -7,6 +7,7 @@ using FerNet.Inference;
 using FerNet.Inference.Models;
 using FerNet.Tests.TestData;
 using FerNet.Training.Models;
+using Xunit.Abstractions;
 
 namespace FerNet.Tests.Inference;
 
@@ -43,7 +44,7 @@ public sealed class DefaultModelScores : IDisposable
     public IReadOnlyList<EmotionPrediction> FromTrainingPixels { get; }
 }
 
-public sealed class DefaultModelTests(DefaultModelScores scores) : IClassFixture<DefaultModelScores>
+public sealed class DefaultModelTests(DefaultModelScores scores, ITestOutputHelper output) : IClassFixture<DefaultModelScores>
 {
     [Fact]
     public void TheLiteralCallWorksOnAFaceCrop()
@@ -122,11 +123,12 @@ public sealed class DefaultModelTests(DefaultModelScores scores) : IClassFixture
     }
 
     [Fact]
-    public void Int8AndFloat32DefaultsAgreeOnAtLeast97PercentOfTestImages()
+    public void Int8AndFloat32DefaultsAgreeOnAtLeast98PercentOfTestImages()
     {
         int agree = scores.FromFiles.Zip(scores.Int8FromFiles).Count(p => p.First.Emotion == p.Second.Emotion);
+        output.WriteLine($"int8 and float32 agree on {agree} of {scores.Test.Count} test images.");
 
-        Assert.True(agree >= 0.97 * scores.Test.Count, $"only {agree} of {scores.Test.Count} agree");
+        Assert.True(agree >= 0.98 * scores.Test.Count, $"only {agree} of {scores.Test.Count} agree");
     }
 
     [Fact]
