@@ -10,6 +10,8 @@ namespace FerNet.Inference;
 ///
 /// using EmotionModel model = EmotionClassifier.Load("my-model.onnx");      // a model you trained
 /// EmotionPrediction mine = model.Predict("face.jpg");
+///
+/// using EmotionModel fast = EmotionClassifier.LoadDefault(DefaultModelPrecision.Int8);   // the default in int8
 /// </code>
 /// </summary>
 /// <remarks>
@@ -140,6 +142,36 @@ public static class EmotionClassifier
     {
         ArgumentNullException.ThrowIfNull(options);
         return EmbeddedModel.Load(EmbeddedModel.DefaultResourceName, options);
+    }
+
+    /// <summary>
+    /// Loads a new instance of the embedded default model of <paramref name="precision"/>, owned by the caller:
+    /// <see cref="DefaultModelPrecision.Int8"/> is the default quantized to int8, about three times as fast
+    /// on the CPU for nearly the same accuracy (its metadata records both models' scores).
+    /// <code>
+    /// using EmotionModel fast = EmotionClassifier.LoadDefault(DefaultModelPrecision.Int8);
+    /// </code>
+    /// </summary>
+    /// <param name="precision">Which embedded model: <see cref="DefaultModelPrecision.Float32"/> (what <see cref="Default"/> runs) or <see cref="DefaultModelPrecision.Int8"/>.</param>
+    /// <returns>The loaded model; dispose it when done.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="precision"/> is not a defined <see cref="DefaultModelPrecision"/>.</exception>
+    /// <exception cref="InvalidOperationException">No model of that precision is embedded in this build of FerNet.Inference.</exception>
+    public static EmotionModel LoadDefault(DefaultModelPrecision precision) => LoadDefault(precision, EmotionModelOptions.Default);
+
+    /// <summary>
+    /// Loads a new instance of the embedded default model of <paramref name="precision"/>, owned by the caller,
+    /// to score faces as <paramref name="options"/> say.
+    /// </summary>
+    /// <param name="precision">Which embedded model: <see cref="DefaultModelPrecision.Float32"/> (what <see cref="Default"/> runs) or <see cref="DefaultModelPrecision.Int8"/>.</param>
+    /// <param name="options">How the model scores faces, such as with test-time augmentation.</param>
+    /// <returns>The loaded model; dispose it when done.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="precision"/> is not a defined <see cref="DefaultModelPrecision"/>.</exception>
+    /// <exception cref="InvalidOperationException">No model of that precision is embedded in this build of FerNet.Inference.</exception>
+    public static EmotionModel LoadDefault(DefaultModelPrecision precision, EmotionModelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return EmbeddedModel.Load(EmbeddedModel.ResourceName(precision), options);
     }
 
     /// <summary>Classifies the face in an image file with the default model; see <see cref="EmotionModel.Predict(string)"/>.</summary>

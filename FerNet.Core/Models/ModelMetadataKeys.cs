@@ -45,4 +45,22 @@ public static class ModelMetadataKeys
 
     /// <summary>How a quantized model's activation ranges were calibrated: method and images; absent in a float32 model.</summary>
     public const string Calibration = "fernet.calibration";
+
+    /// <summary>
+    /// The float32 model a quantized model was made from: its file name and the SHA-256 of its bytes,
+    /// e.g. <c>fernet-default.onnx, SHA-256 3f0a…</c> (64 lower-case hex digits); absent in a float32 model.
+    /// </summary>
+    public const string SourceModel = "fernet.source_model";
+
+    /// <summary>
+    /// The validation accuracy of a quantized model's float32 source, measured by the same command on
+    /// the same images as the quantized model's <see cref="ValidationAccuracy"/>; absent in a float32 model.
+    /// </summary>
+    public const string SourceValidationAccuracy = "fernet.source_validation_accuracy";
+
+    /// <summary>
+    /// The test accuracy of a quantized model's float32 source, measured beside the quantized model's
+    /// <see cref="TestAccuracy"/>; absent in a float32 model and when there was no test split.
+    /// </summary>
+    public const string SourceTestAccuracy = "fernet.source_test_accuracy";
 }

@@ -21,6 +21,9 @@ public sealed class QuantizationFixture : IDisposable
     /// <summary>How many faces the generated FER2013 training split holds.</summary>
     public const int TrainingFaces = 140;
 
+    /// <summary>How many faces the generated test split holds.</summary>
+    public const int TestFaces = 70;
+
     private readonly TemporaryDirectory _directory = new();
 
     public QuantizationFixture()
@@ -37,6 +40,15 @@ public sealed class QuantizationFixture : IDisposable
         }
 
         Faces = faces[TrainingFaces..];
+        // The same training split beside a PublicTest split of comparison faces, for the test scores quantize records.
+        DataRootWithTest = _directory.Combine("fer2013-with-test");
+        Directory.CreateDirectory(DataRootWithTest);
+        Directory.CreateSymbolicLink(Path.Combine(DataRootWithTest, "train"), Path.Combine(DataRoot, "train"));
+        for (int i = 0; i < TestFaces; i++)
+        {
+            SyntheticFer2013.WriteImage(Path.Combine(DataRootWithTest, "test", EmotionLabels.Names[i % EmotionLabels.Count], $"{i}.png"), Faces[i]);
+        }
+
         int seed = 40;
         foreach (string architecture in ModelCatalog.Names)
         {
@@ -51,6 +63,9 @@ public sealed class QuantizationFixture : IDisposable
 
     /// <summary>The generated FER2013 root (train split only).</summary>
     public string DataRoot { get; }
+
+    /// <summary>A generated FER2013 root with <see cref="DataRoot"/>'s train split and a test split of <see cref="TestFaces"/> faces.</summary>
+    public string DataRootWithTest { get; }
 
     /// <summary>Each catalogue architecture's float32 model file.</summary>
     public Dictionary<string, string> FloatModels { get; } = [];

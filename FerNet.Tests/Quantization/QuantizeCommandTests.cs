@@ -1,8 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Security.Cryptography;
 using FerNet.Core.Models;
 using FerNet.Inference;
 using FerNet.Tests.Training;
 using FerNet.Training.Cli;
+using FerNet.Training.Data;
+using FerNet.Training.Evaluation;
 using FerNet.Training.Export;
 using FerNet.Training.Models;
 using FerNet.Training.Quantization;
@@ -66,9 +70,32 @@ public sealed class QuantizeCommandTests(QuantizationFixture fixture, ITestOutpu
         using EmotionModel float32 = EmotionClassifier.Load(source);
         Assert.Contains("int8", model.Metadata[ModelMetadataKeys.Quantization], StringComparison.Ordinal);
         Assert.Contains("percentile 99.9 over 50 FER2013 training images", model.Metadata[ModelMetadataKeys.Calibration], StringComparison.Ordinal);
-        Assert.False(model.Metadata.ContainsKey(ModelMetadataKeys.TestAccuracy));
+        Assert.False(model.Metadata.ContainsKey(ModelMetadataKeys.TestAccuracy), "the data has no test split");
+        Assert.False(model.Metadata.ContainsKey(ModelMetadataKeys.SourceTestAccuracy), "the data has no test split");
         Assert.Equal(FerVgg.Name, model.Metadata[ModelMetadataKeys.Architecture]);
         Assert.NotEqual(DateTimeOffset.Parse(model.Metadata[ModelMetadataKeys.CreatedUtc]), DateTimeOffset.Parse(float32.Metadata[ModelMetadataKeys.CreatedUtc]));
+    }
+
+    [Fact]
+    public void The_metadata_names_the_float32_source_and_records_both_models_own_test_scores()
+    {
+        string source = fixture.FloatModels[FerVggName];
+        string quantized = fixture.NewPath("tested-int8.onnx");
+
+        int exitCode = Quantize("--model", source, "--data", fixture.DataRootWithTest, "--out", quantized, "--calibration-images", "50");
+
+        Assert.Equal(0, exitCode);
+        FaceDataset test = Fer2013.Load(fixture.DataRootWithTest, Fer2013Split.PublicTest);
+        using EmotionModel model = EmotionClassifier.Load(quantized);
+        using EmotionModel float32 = EmotionClassifier.Load(source);
+        IReadOnlyDictionary<string, string> metadata = model.Metadata;
+        Assert.Equal($"{Path.GetFileName(source)}, SHA-256 {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(source)))}", metadata[ModelMetadataKeys.SourceModel]);
+        Assert.Equal(OnnxModelEvaluation.Evaluate(model, test).Accuracy, Number(metadata, ModelMetadataKeys.TestAccuracy));
+        Assert.Equal(OnnxModelEvaluation.Evaluate(float32, test).Accuracy, Number(metadata, ModelMetadataKeys.SourceTestAccuracy));
+        FaceDataset train = Fer2013.Load(fixture.DataRootWithTest, Fer2013Split.Train);
+        FaceDataset validation = train.Select(StratifiedSplit.Split(train, 0.1, 1).Validation);
+        Assert.Equal(OnnxModelEvaluation.Evaluate(float32, validation).Accuracy, Number(metadata, ModelMetadataKeys.SourceValidationAccuracy));
+        Assert.Equal(OnnxModelEvaluation.Evaluate(model, validation).Accuracy, Number(metadata, ModelMetadataKeys.ValidationAccuracy));
     }
 
     [Fact]
@@ -182,6 +209,9 @@ public sealed class QuantizeCommandTests(QuantizationFixture fixture, ITestOutpu
         output.WriteLine($"{Path.GetFileName(int8Path)}: int8 agrees with float32 on {agree} of {fixture.Faces.Count} faces ({share:P2}).");
         Assert.True(share >= RequiredAgreement, $"int8 agrees with float32 on {share:P2} of the faces; at least {RequiredAgreement:P0} required.");
     }
+
+    private static double Number(IReadOnlyDictionary<string, string> metadata, string key) =>
+        double.Parse(metadata[key], CultureInfo.InvariantCulture);
 
     private static int Quantize(params string[] arguments) =>
         new RootCommand { QuantizeCommand.Create() }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
+using System.Security.Cryptography;
 using FerNet.Core;
 using FerNet.Core.IO;
 using FerNet.Core.Metrics;
@@ -16,14 +17,15 @@ namespace FerNet.Training.Cli;
 
 /// <summary>
 /// `quantize`: static post-training int8 quantization of an exported model (single or ensemble),
-/// calibrated on FER2013 training images, scored against its float32 source on the validation split.
+/// calibrated on FER2013 training images, scored against its float32 source on the validation split
+/// and, when the data has one, the test split.
 /// </summary>
 internal static class QuantizeCommand
 {
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "The float32 FerNet .onnx model (single or ensemble) to quantize.", Required = true };
-        var data = new Option<string>("--data") { Description = "FER2013 root or CSV: calibration images come from its training split, outside the validation split.", Required = true };
+        var data = new Option<string>("--data") { Description = "FER2013 root or CSV: calibration images come from its training split, outside the validation split; both models are scored on the validation split (and the test split, when there is one) and the scores go into the int8 model's metadata.", Required = true };
         var output = new Option<string>("--out") { Description = "The int8 .onnx file to write.", Required = true };
         var count = new Option<int>("--calibration-images") { Description = "How many training images calibrate the activation ranges.", DefaultValueFactory = _ => 1024 };
         var method = new Option<string>("--method") { Description = "How activation ranges are chosen: minmax (smallest and largest value seen) or percentile (see --percentile).", DefaultValueFactory = _ => "minmax" };
@@ -102,16 +104,30 @@ internal static class QuantizeCommand
             CultureInfo.InvariantCulture,
             $"Validation split ({validation.Count} images): float32 {floatReport.Accuracy:P2} (macro F1 {floatReport.MacroF1:F4}), int8 {intReport.Accuracy:P2} (macro F1 {intReport.MacroF1:F4}), {100 * (intReport.Accuracy - floatReport.Accuracy):+0.00;-0.00} points."));
 
+        ClassificationReport? floatTest = null;
+        ClassificationReport? intTest = null;
+        if (TrainCommand.LoadTestSplit(dataPath, log) is { } test)
+        {
+            floatTest = Score(source, test);
+            intTest = Score(quantized, test);
+            log.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Test split ({test.Count} images): float32 {floatTest.Accuracy:P2} (macro F1 {floatTest.MacroF1:F4}), int8 {intTest.Accuracy:P2} (macro F1 {intTest.MacroF1:F4}), {100 * (intTest.Accuracy - floatTest.Accuracy):+0.00;-0.00} points."));
+        }
+
         string calibration = string.Create(
             CultureInfo.InvariantCulture,
             $"{(options.Method == CalibrationMethod.MinMax ? "minmax" : $"percentile {options.Percentile}")} over {calibrationIndices.Length} FER2013 training images drawn with seed {seed} outside the stratified {validationFraction:P0} validation split");
         SetMetadata(quantized, ModelMetadataKeys.Quantization, "int8 QDQ: weights int8 symmetric per output channel, activations uint8 per tensor, biases int32; float32: " + floatPart);
         SetMetadata(quantized, ModelMetadataKeys.Calibration, calibration);
         SetMetadata(quantized, ModelMetadataKeys.ValidationAccuracy, intReport.Accuracy.ToString("R", CultureInfo.InvariantCulture));
+        SetMetadata(quantized, ModelMetadataKeys.SourceModel, $"{Path.GetFileName(modelPath)}, SHA-256 {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath)))}");
+        SetMetadata(quantized, ModelMetadataKeys.SourceValidationAccuracy, floatReport.Accuracy.ToString("R", CultureInfo.InvariantCulture));
+        // Both test scores are the models' own, measured here; without a test split neither is recorded.
+        SetMetadata(quantized, ModelMetadataKeys.TestAccuracy, intTest?.Accuracy.ToString("R", CultureInfo.InvariantCulture));
+        SetMetadata(quantized, ModelMetadataKeys.SourceTestAccuracy, floatTest?.Accuracy.ToString("R", CultureInfo.InvariantCulture));
         SetMetadata(quantized, ModelMetadataKeys.FerNetVersion, typeof(QuantizeCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown");
         SetMetadata(quantized, ModelMetadataKeys.CreatedUtc, DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        // The float model's test score does not describe the int8 one; `evaluate` measures it afresh.
-        SetMetadata(quantized, ModelMetadataKeys.TestAccuracy, null);
         quantized.DocString = $"{source.DocString} Quantized to int8 (QDQ), calibrated by {calibration}.";
 
         Directory.CreateDirectory(Path.GetDirectoryName(outputPath)!);
