@@ -47,7 +47,10 @@ internal static class TrainingCurvesChart
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
 
         double[] epochs = [.. history.Select(record => (double)record.Epoch)];
-        EpochRecord best = history.MaxBy(record => record.ValidationAccuracy)!;
+        // A run with a weight average keeps whichever of the two validates better as its best.
+        static double Chosen(EpochRecord record) => Math.Max(record.ValidationAccuracy, record.AverageValidationAccuracy ?? 0);
+        EpochRecord best = history.MaxBy(Chosen)!;
+        bool bestIsAverage = best.AverageValidationAccuracy > best.ValidationAccuracy;
 
         using var lossPlot = new Plot();
         using var accuracyPlot = new Plot();
@@ -59,7 +62,7 @@ internal static class TrainingCurvesChart
         AddSeries(lossPlot, epochs, [.. history.Select(record => record.TrainLoss)], TrainColor, "train");
         AddSeries(lossPlot, epochs, [.. history.Select(record => record.ValidationLoss)], ValidationColor, "validation");
         AddBestEpochLine(lossPlot, best).LegendText = string.Create(
-            CultureInfo.InvariantCulture, $"best validation: {100 * best.ValidationAccuracy:0.0} % (epoch {best.Epoch})");
+            CultureInfo.InvariantCulture, $"best validation: {100 * Chosen(best):0.0} % (epoch {best.Epoch}{(bestIsAverage ? ", weight average" : "")})");
         lossPlot.Legend.FontName = ChartStyle.FontName;
         lossPlot.Legend.FontSize = LegendFontSize;
         lossPlot.Legend.Orientation = Orientation.Horizontal;
@@ -78,7 +81,7 @@ internal static class TrainingCurvesChart
         }
 
         AddBestEpochLine(accuracyPlot, best);
-        var bestMarker = accuracyPlot.Add.Marker(best.Epoch, 100 * best.ValidationAccuracy, MarkerShape.FilledDiamond, 16, ValidationColor);
+        var bestMarker = accuracyPlot.Add.Marker(best.Epoch, 100 * Chosen(best), MarkerShape.FilledDiamond, 16, bestIsAverage ? AverageColor : ValidationColor);
         bestMarker.MarkerLineColor = BestEpochColor;
         bestMarker.MarkerLineWidth = 1.5f;
 
