@@ -46,9 +46,10 @@ public sealed class AlignmentTests(CollageFixture collage) : IClassFixture<Colla
 
         double angle = turned.Landmarks!.Value.EyeLineAngle - level.Landmarks!.Value.EyeLineAngle;
         Assert.InRange(angle, tilt - 8, tilt + 8);
-        using MLImage reference = FrameImages.Crop(upright, FaceCropRegion.Around(level.Box, upright.Width, upright.Height));
-        using MLImage plain = FrameImages.Crop(tilted, FaceCropRegion.Around(turned.Box, tilted.Width, tilted.Height));
-        using MLImage aligned = FrameImages.RotatedSquare(tilted, TiltedPhoto.Side / 2.0, TiltedPhoto.Side / 2.0, reference.Width, angle);
+        const double Centre = TiltedPhoto.Side / 2.0;
+        using MLImage reference = FrameImages.RotatedSquare(upright, Centre, Centre, TiltedPhoto.FaceSide, 0);
+        using MLImage plain = FrameImages.RotatedSquare(tilted, Centre, Centre, TiltedPhoto.FaceSide, 0);
+        using MLImage aligned = FrameImages.RotatedSquare(tilted, Centre, Centre, TiltedPhoto.FaceSide, angle);
         Assert.True(
             MeanGap(aligned, reference) < MeanGap(plain, reference) / 2,
             $"Turned upright, the crop differs from the upright face's by {MeanGap(aligned, reference):0.0} gray levels; unturned by {MeanGap(plain, reference):0.0}.");
