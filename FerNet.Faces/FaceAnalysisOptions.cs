@@ -17,8 +17,8 @@ public sealed record FaceAnalysisOptions
     /// Whether each face is turned upright before it is classified: the crop is rotated about the
     /// centre of the face's box so that the line through the eyes (<see cref="FaceLandmarks.EyeLineAngle"/>)
     /// is horizontal, as in FER2013's faces. Faces whose detector gives no landmarks are cropped
-    /// unturned. On by default: on FER2013 test faces tilted by up to 30 degrees it raised
-    /// accuracy from ALIGN_OFF to ALIGN_ON (the FerNet.Faces README has the table).
+    /// unturned. On by default: on FER2013 test faces tilted by up to 30 degrees it raises
+    /// accuracy (the FerNet.Faces README has the table).
     /// </summary>
     public bool AlignFaces { get; init; } = true;
 }

@@ -42,17 +42,17 @@ public sealed record EmotionPrediction
     public float Probability => _probabilities[(int)Emotion];
 
     /// <summary>
-    /// True when <see cref="Probability"/> is below <see cref="UncertaintyThreshold"/>: the model's
-    /// answer is then right less often than not on faces it never trained on. Leave such faces
+    /// True when <see cref="Probability"/> is below <see cref="UncertaintyThreshold"/>: on faces the
+    /// default model never trained on, such answers are right less often than not. Leave such faces
     /// unlabelled, or show them as uncertain, where a wrong label costs more than none.
     /// </summary>
     public bool IsUncertain => Probability < UncertaintyThreshold;
 
     /// <summary>
     /// The top probability below which a prediction <see cref="IsUncertain"/>: 0.5. On the default
-    /// model's validation faces (held out from FER2013's training split, never the test split), the
-    /// predictions at or above it are 6 in 10 of all and right PLACEHOLDER of the time; the FerNet.Inference README
-    /// has the table for other thresholds.
+    /// model's 2,872 validation faces (held out from FER2013's training split, never the test
+    /// split), the predictions at or above it are 66.6 % of all and 80.5 % right, those below it
+    /// 47 % right; the FerNet.Inference README has the table for other thresholds.
     /// </summary>
     public const float UncertaintyThreshold = 0.5f;
 
