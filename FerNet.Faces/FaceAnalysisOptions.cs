@@ -12,4 +12,13 @@ public sealed record FaceAnalysisOptions
     /// that holds too little detail for a meaningful answer. At least 1; default 20.
     /// </summary>
     public int MinimumFaceSide { get; init; } = DefaultMinimumFaceSide;
+
+    /// <summary>
+    /// Whether each face is turned upright before it is classified: the crop is rotated about the
+    /// centre of the face's box so that the line through the eyes (<see cref="FaceLandmarks.EyeLineAngle"/>)
+    /// is horizontal, as in FER2013's faces. Faces whose detector gives no landmarks are cropped
+    /// unturned. On by default: on FER2013 test faces tilted by up to 30 degrees it raises
+    /// accuracy (the FerNet.Faces README has the table).
+    /// </summary>
+    public bool AlignFaces { get; init; } = true;
 }

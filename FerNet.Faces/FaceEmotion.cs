@@ -10,4 +10,5 @@ namespace FerNet.Faces;
 /// <see cref="FaceEmotionAnalyzer"/>), exactly what <see cref="EmotionModel.Predict(Microsoft.ML.Data.MLImage)"/>
 /// returns for that crop.
 /// </param>
-public sealed record FaceEmotion(FaceBox Box, float Confidence, EmotionPrediction Prediction);
+/// <param name="Landmarks">The face's five landmarks as the detector gave them; null when it gives none.</param>
+public sealed record FaceEmotion(FaceBox Box, float Confidence, EmotionPrediction Prediction, FaceLandmarks? Landmarks = null);

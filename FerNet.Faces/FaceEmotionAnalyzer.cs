@@ -9,10 +9,12 @@ namespace FerNet.Faces;
 
 /// <summary>
 /// Finds every face in a photo or video frame and classifies the emotion of each: the face
-/// detector (by default YuNet, bundled with this package) gives the boxes; each face is cut out as
-/// a square of 1.1 times the mean of the box's width and height, centred on the box, clamped to the
-/// image, and classified by <see cref="EmotionModel.Predict(MLImage)"/>, the same preprocessing and
-/// model as <see cref="EmotionClassifier.Predict(MLImage)"/> on that crop.
+/// detector (by default YuNet, bundled with this package) gives the boxes and landmarks; each face
+/// is cut out as a square of 1.1 times the mean of the box's width and height, centred on the box,
+/// turned upright on the line through its eyes (<see cref="FaceAnalysisOptions.AlignFaces"/>), and
+/// classified by <see cref="EmotionModel.Predict(MLImage)"/>, the same preprocessing and model as
+/// <see cref="EmotionClassifier.Predict(MLImage)"/> on that crop. Without alignment, or for a face
+/// without landmarks, the square is clamped to the image instead of turned.
 /// <code>
 /// using var analyzer = new FaceEmotionAnalyzer();
 /// foreach (FaceEmotion face in analyzer.Analyze("team.jpg"))
@@ -48,6 +50,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
     private readonly IFaceDetector _detector;
     private readonly EmotionModel _model;
     private readonly int _minimumFaceSide;
+    private readonly bool _alignFaces;
     private volatile bool _disposed;
 
     /// <summary>Creates an analyzer from any face detector.</summary>
@@ -64,6 +67,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
         _detector = detector;
         _model = model ?? EmotionClassifier.Default;
         _minimumFaceSide = options.MinimumFaceSide;
+        _alignFaces = options.AlignFaces;
     }
 
     /// <summary>Creates an analyzer that finds faces with the YuNet model bundled with FerNet.Faces (see <see cref="YuNetFaceDetector(float, float, int)"/>) at its default thresholds, on photos shrunk to <see cref="DefaultMaxDetectionSide"/>.</summary>
@@ -126,6 +130,46 @@ public sealed class FaceEmotionAnalyzer : IDisposable
         ArgumentNullException.ThrowIfNull(image);
         using MLImage decoded = ImageLoader.Load(image);
         return Analyze(decoded);
+    }
+
+    /// <summary>
+    /// Finds the faces in many photos and classifies the faces of all of them together, through
+    /// <see cref="EmotionModel.PredictBatch(IEnumerable{MLImage})"/> (one ONNX Runtime run per 64
+    /// faces), which is faster than one <see cref="Analyze(string)"/> per photo when photos hold few
+    /// faces each. Each face gets the probabilities <see cref="Analyze(string)"/> would give it, to
+    /// within float rounding of a batched run.
+    /// </summary>
+    /// <param name="imagePaths">The paths of the photos (JPEG, PNG, BMP, GIF or WebP).</param>
+    /// <returns>For each photo in order, its faces, most confident first; empty for a photo without one.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="imagePaths"/> or one of its paths is null.</exception>
+    /// <exception cref="FileNotFoundException">A photo does not exist; nothing is returned then.</exception>
+    /// <exception cref="InvalidImageException">A photo is empty, no image, truncated or corrupt; see <see cref="Analyze(string)"/> for the other image exceptions.</exception>
+    /// <exception cref="ObjectDisposedException">The analyzer has been disposed.</exception>
+    public IReadOnlyList<IReadOnlyList<FaceEmotion>> AnalyzeBatch(IEnumerable<string> imagePaths)
+    {
+        ThrowIfDisposed();
+        ArgumentNullException.ThrowIfNull(imagePaths);
+        var faces = new List<List<CroppedFace>>();
+        try
+        {
+            foreach (string path in imagePaths)
+            {
+                using MLImage image = ImageLoader.Load(path);
+                using Mat bgr = FrameImages.ToBgrMat(image);
+                faces.Add(CropFaces(bgr));
+            }
+
+            IReadOnlyList<EmotionPrediction> predictions = _model.PredictBatch(faces.SelectMany(photo => photo.Select(face => face.Crop)));
+            int next = 0;
+            return faces
+                .Select(photo => (IReadOnlyList<FaceEmotion>)photo.Select(face => face.Classified(predictions[next++])).ToList().AsReadOnly())
+                .ToList()
+                .AsReadOnly();
+        }
+        finally
+        {
+            faces.ForEach(photo => photo.ForEach(face => face.Crop.Dispose()));
+        }
     }
 
     /// <summary>Finds and classifies the faces in an image already in memory; it is not disposed.</summary>
@@ -224,11 +268,25 @@ public sealed class FaceEmotionAnalyzer : IDisposable
         _detector.Dispose();
     }
 
-    /// <summary>The analysis of an image already in 8-bit BGR, as every public method ends in.</summary>
+    /// <summary>The analysis of an image already in 8-bit BGR, as every public method but <see cref="AnalyzeBatch"/> ends in.</summary>
     private IReadOnlyList<FaceEmotion> AnalyzeBgr(Mat bgr)
     {
         ThrowIfDisposed();
-        var faces = new List<FaceEmotion>();
+        List<CroppedFace> faces = CropFaces(bgr);
+        try
+        {
+            return faces.Select(face => face.Classified(_model.Predict(face.Crop))).ToList().AsReadOnly();
+        }
+        finally
+        {
+            faces.ForEach(face => face.Crop.Dispose());
+        }
+    }
+
+    /// <summary>The faces the detector finds in <paramref name="bgr"/> that are large enough, each with its crop; the caller disposes the crops.</summary>
+    private List<CroppedFace> CropFaces(Mat bgr)
+    {
+        var faces = new List<CroppedFace>();
         foreach (FaceDetection detection in _detector.Detect(bgr))
         {
             if (detection.Box.Width < _minimumFaceSide || detection.Box.Height < _minimumFaceSide)
@@ -242,12 +300,19 @@ public sealed class FaceEmotionAnalyzer : IDisposable
                 continue;
             }
 
-            using MLImage face = FrameImages.Crop(bgr, crop);
-            EmotionPrediction prediction = _model.Predict(face);
-            faces.Add(new FaceEmotion(detection.Box, detection.Confidence, prediction));
+            if (_alignFaces && detection.Landmarks is FaceLandmarks landmarks)
+            {
+                FaceBox box = detection.Box;
+                int side = Math.Max(1, (int)Math.Round(FaceCropRegion.Side(box)));
+                faces.Add(new CroppedFace(detection, FrameImages.RotatedSquare(bgr, box.X + (box.Width / 2.0), box.Y + (box.Height / 2.0), side, landmarks.EyeLineAngle)));
+            }
+            else
+            {
+                faces.Add(new CroppedFace(detection, FrameImages.Crop(bgr, crop)));
+            }
         }
 
-        return faces.AsReadOnly();
+        return faces;
     }
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);

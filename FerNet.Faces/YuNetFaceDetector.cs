@@ -156,7 +156,8 @@ public sealed class YuNetFaceDetector : IFaceDetector
         }
     }
 
-    // One row per face: box x, y, width, height, five landmarks (x, y), score.
+    // One row per face: box x, y, width, height, five landmarks (x, y: right eye, left eye, nose
+    // tip, right and left mouth corner), score.
     private static FaceDetection[] Read(Mat faces, double toImage)
     {
         int rows = faces.Rows;
@@ -175,11 +176,20 @@ public sealed class YuNetFaceDetector : IFaceDetector
                 (int)Math.Round(values[at + 1] * toImage),
                 (int)Math.Round(values[at + 2] * toImage),
                 (int)Math.Round(values[at + 3] * toImage));
-            detections[row] = new FaceDetection(box, Math.Clamp(values[at + ScoreColumn], 0f, 1f));
+            var landmarks = new FaceLandmarks(
+                Landmark(values, at, 0, toImage),
+                Landmark(values, at, 1, toImage),
+                Landmark(values, at, 2, toImage),
+                Landmark(values, at, 3, toImage),
+                Landmark(values, at, 4, toImage));
+            detections[row] = new FaceDetection(box, Math.Clamp(values[at + ScoreColumn], 0f, 1f), landmarks);
         }
 
         return [.. detections.OrderByDescending(face => face.Confidence)];
     }
+
+    private static FacePoint Landmark(float[] values, int rowStart, int index, double toImage) =>
+        new((float)(values[rowStart + 4 + (2 * index)] * toImage), (float)(values[rowStart + 5 + (2 * index)] * toImage));
 
     private FaceDetectorYN Create(Size inputSize)
     {

@@ -24,24 +24,11 @@ internal static class EvaluateCommand
             Required = true,
         };
         var json = new Option<string?>("--json") { HelpName = "report.json", Description = "Also write the report as JSON to this file." };
-        var augmentation = new Option<string>("--tta")
-        {
-            HelpName = "none|flip",
-            Description = "Test-time augmentation: none, or flip (average each face with its mirror image; twice the model time).",
-            DefaultValueFactory = _ => "none",
-        };
+        var augmentation = AugmentationOption.Create();
         var command = new Command("evaluate", "Score a FerNet model on a labelled folder and print precision, recall and F1 per class.") { model, data, json, augmentation };
         command.SetAction((result, cancellationToken) =>
         {
-            var options = new EmotionModelOptions
-            {
-                TestTimeAugmentation = result.GetValue(augmentation) switch
-                {
-                    "none" => TestTimeAugmentation.None,
-                    "flip" => TestTimeAugmentation.HorizontalFlip,
-                    var other => throw new ArgumentException($"Unknown test-time augmentation '{other}': use none or flip."),
-                },
-            };
+            var options = new EmotionModelOptions { TestTimeAugmentation = AugmentationOption.Parse(result.GetValue(augmentation)) };
             string? jsonPath = result.GetValue(json);
             if (jsonPath is not null && OutputLocation.FileRefusal(jsonPath, "--json") is string unwritable)
             {

@@ -15,7 +15,8 @@ internal static class FacesCommand
         var json = new Option<bool>("--json") { Description = "Write faces.json instead of faces.csv." };
         var recursive = new Option<bool>("--recursive") { Description = "Read the folder's subfolders too." };
         var side = FaceOptions.DetectionSide();
-        var command = new Command("faces", "Find every face in photos with YuNet and classify its expression with a FerNet model.") { input, detector, output, model, json, recursive, side };
+        var augmentation = AugmentationOption.Create();
+        var command = new Command("faces", "Find every face in photos with YuNet and classify its expression with a FerNet model.") { input, detector, output, model, json, recursive, side, augmentation };
         command.SetAction((result, cancellationToken) =>
         {
             var request = new PhotoFacesRequest(
@@ -25,7 +26,8 @@ internal static class FacesCommand
                 result.GetValue(model),
                 result.GetValue(json),
                 result.GetValue(recursive),
-                result.GetValue(side));
+                result.GetValue(side),
+                AugmentationOption.Parse(result.GetValue(augmentation)));
             var runner = new PhotoFacesRunner(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
             return Task.FromResult((int)runner.Run(request, cancellationToken));
         });

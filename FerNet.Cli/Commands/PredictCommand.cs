@@ -14,7 +14,8 @@ internal static class PredictCommand
         var output = new Option<string?>("--out") { HelpName = "results.csv|results.json", Description = "Write the results to this file; .csv or .json chooses the format. Without it a folder's CSV goes to standard output." };
         var recursive = new Option<bool>("--recursive") { Description = "Score the folder's subfolders too." };
         var top = new Option<int?>("--top") { HelpName = "K", Description = "The K most probable emotions: the rows of the single-image table (default all 7) and a 'top' list per image in JSON. CSV always has all seven probabilities." };
-        var command = new Command("predict", "Classify the facial expression of face crops with a FerNet model.") { input, model, list, output, recursive, top };
+        var augmentation = AugmentationOption.Create();
+        var command = new Command("predict", "Classify the facial expression of face crops with a FerNet model.") { input, model, list, output, recursive, top, augmentation };
         command.SetAction((result, cancellationToken) =>
         {
             var request = new PredictionRequest(
@@ -23,7 +24,8 @@ internal static class PredictCommand
                 result.GetValue(list),
                 result.GetValue(output),
                 result.GetValue(recursive),
-                result.GetValue(top));
+                result.GetValue(top),
+                AugmentationOption.Parse(result.GetValue(augmentation)));
             var runner = new PredictionRunner(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
             return Task.FromResult((int)runner.Run(request, cancellationToken));
         });

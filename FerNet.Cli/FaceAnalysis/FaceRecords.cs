@@ -3,6 +3,7 @@ using System.Text.Json;
 using FerNet.Core;
 using FerNet.Faces;
 using FerNet.Cli.Prediction;
+using FerNet.Cli.Terminal;
 
 namespace FerNet.Cli.FaceAnalysis;
 
@@ -69,7 +70,7 @@ internal static class FaceRecords
     public static string Summary(IReadOnlyList<FaceEmotion> faces) =>
         faces.Count == 0
             ? "no face"
-            : $"{faces.Count} face{(faces.Count == 1 ? string.Empty : "s")}: " + string.Join(", ", faces.Select(face => string.Create(
+            : $"{Counted.Of(faces.Count, "face")}: " + string.Join(", ", faces.Select(face => string.Create(
                 CultureInfo.InvariantCulture,
                 $"{FaceAnnotator.Label(face.Prediction)} at ({face.Box.X}, {face.Box.Y}, {face.Box.Width}x{face.Box.Height})")));
 }

@@ -1,3 +1,5 @@
+using FerNet.Inference;
+
 namespace FerNet.Cli.FaceAnalysis;
 
 /// <summary>What the faces verb was asked to do.</summary>
@@ -8,4 +10,13 @@ namespace FerNet.Cli.FaceAnalysis;
 /// <param name="Json">Write faces.json instead of faces.csv.</param>
 /// <param name="Recursive">Whether a folder's subfolders are read too.</param>
 /// <param name="MaxDetectionSide">Detect on a copy shrunk to this longer side; 0 for full size.</param>
-internal sealed record PhotoFacesRequest(string Input, string? DetectorPath, string OutputDirectory, string? ModelPath = null, bool Json = false, bool Recursive = false, int MaxDetectionSide = 0);
+/// <param name="Augmentation">The test-time augmentation the model scores each face with.</param>
+internal sealed record PhotoFacesRequest(
+    string Input,
+    string? DetectorPath,
+    string OutputDirectory,
+    string? ModelPath = null,
+    bool Json = false,
+    bool Recursive = false,
+    int MaxDetectionSide = 0,
+    TestTimeAugmentation Augmentation = TestTimeAugmentation.None);

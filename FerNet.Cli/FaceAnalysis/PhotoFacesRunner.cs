@@ -5,6 +5,7 @@ using FerNet.Core.IO;
 using FerNet.Faces;
 using FerNet.Inference;
 using FerNet.Cli.Prediction;
+using FerNet.Cli.Terminal;
 
 namespace FerNet.Cli.FaceAnalysis;
 
@@ -123,7 +124,7 @@ internal sealed class PhotoFacesRunner(TextWriter output, TextWriter diagnostics
         }
 
         IReadOnlyList<ImageEntry> photos = FindPhotos(request);
-        using PredictionModel model = PredictionModel.Open(request.ModelPath);
+        using PredictionModel model = PredictionModel.Open(request.ModelPath, request.Augmentation);
         using var analyzer = new FaceEmotionAnalyzer(YuNetDetectors.Open(request.DetectorPath, request.MaxDetectionSide), model.Model);
 
         var done = new List<(string Name, IReadOnlyList<FaceEmotion> Faces)>(photos.Count);
@@ -155,7 +156,7 @@ internal sealed class PhotoFacesRunner(TextWriter output, TextWriter diagnostics
 
         string resultsPath = Path.Combine(request.OutputDirectory, request.Json ? "faces.json" : "faces.csv");
         WriteResults(resultsPath, request.Json, done, skipped);
-        diagnostics.WriteLine($"Found {done.Sum(photo => photo.Faces.Count)} faces in {done.Count} of {photos.Count} files, skipped {skipped.Count}.");
+        diagnostics.WriteLine($"Found {Counted.Of(done.Sum(photo => photo.Faces.Count), "face")} in {done.Count} of {Counted.Of(photos.Count, "file")}, skipped {skipped.Count}.");
         diagnostics.WriteLine($"Wrote {Path.GetFullPath(resultsPath)} and the annotated photos in {Path.GetFullPath(request.OutputDirectory)}.");
         return skipped.Count == 0 ? PredictionOutcome.AllScored : PredictionOutcome.SomeSkipped;
     }

@@ -148,7 +148,7 @@ internal sealed class VideoFacesRunner(TextWriter output, TextWriter diagnostics
                 }
                 else
                 {
-                    progress.Report(frame.FrameIndex + 1, $"{frame.Faces.Count} faces");
+                    progress.Report(frame.FrameIndex + 1, Counted.Of(frame.Faces.Count, "face"));
                 }
             }
         }
@@ -157,7 +157,7 @@ internal sealed class VideoFacesRunner(TextWriter output, TextWriter diagnostics
             progress?.Finish();
         }
 
-        diagnostics.WriteLine($"Analysed {frames.Count} frames of {source}; {frames.Sum(frame => frame.Faces.Count)} faces in all.");
+        diagnostics.WriteLine($"Analysed {Counted.Of(frames.Count, "frame")} of {source}; {Counted.Of(frames.Sum(frame => frame.Faces.Count), "face")} in all.");
         if (request.OutputDirectory is string folder)
         {
             WriteTimeline(folder, source, request.FrameInterval, frames);

@@ -5,8 +5,9 @@ namespace FerNet.Cli.Prediction;
 
 /// <summary>
 /// The model the predict and faces verbs score with: a FerNet .onnx file loaded with
-/// <see cref="EmotionClassifier.Load(string)"/>, or, without one, <see cref="EmotionClassifier.Default"/>,
-/// reached exactly as a library user reaches it.
+/// <see cref="EmotionClassifier.Load(string, EmotionModelOptions)"/>, or, without one,
+/// <see cref="EmotionClassifier.Default"/>, reached exactly as a library user reaches it (with
+/// test-time augmentation, a private copy of the default loaded with its options).
 /// </summary>
 internal sealed class PredictionModel : IDisposable
 {
@@ -17,16 +18,18 @@ internal sealed class PredictionModel : IDisposable
 
     /// <summary>Loads the model file, or makes sure the default model is there.</summary>
     /// <param name="modelPath">A FerNet .onnx file; null for the embedded default model.</param>
+    /// <param name="augmentation">The test-time augmentation to score with.</param>
     /// <exception cref="PredictionSetupException">The file is missing or no FerNet model, or no default model is embedded.</exception>
-    public static PredictionModel Open(string? modelPath)
+    public static PredictionModel Open(string? modelPath, TestTimeAugmentation augmentation = TestTimeAugmentation.None)
     {
+        var options = new EmotionModelOptions { TestTimeAugmentation = augmentation };
         if (modelPath is null)
         {
             try
             {
                 // The default model loads on first use; reaching it now makes a build without one
                 // fail before any work rather than on the first image.
-                return new PredictionModel(EmotionClassifier.Default);
+                return new PredictionModel(augmentation == TestTimeAugmentation.None ? EmotionClassifier.Default : EmotionClassifier.LoadDefault(options));
             }
             catch (InvalidOperationException e)
             {
@@ -50,7 +53,7 @@ internal sealed class PredictionModel : IDisposable
 
         try
         {
-            return new PredictionModel(EmotionClassifier.Load(modelPath));
+            return new PredictionModel(EmotionClassifier.Load(modelPath, options));
         }
         catch (InvalidModelException e)
         {

@@ -1,3 +1,5 @@
+using FerNet.Inference;
+
 namespace FerNet.Cli.Prediction;
 
 /// <summary>What the predict verb was asked to do.</summary>
@@ -7,10 +9,12 @@ namespace FerNet.Cli.Prediction;
 /// <param name="OutputPath">A .csv or .json file for the results; null writes CSV to the output for a folder and nothing for one image.</param>
 /// <param name="Recursive">Whether a folder's subfolders are scored too.</param>
 /// <param name="Top">How many of the most probable emotions the single-image table shows and each JSON record lists; null: all seven in the table, no list in JSON.</param>
+/// <param name="Augmentation">The test-time augmentation the model scores with.</param>
 internal sealed record PredictionRequest(
     string Input,
     string? ModelPath = null,
     string? ListPath = null,
     string? OutputPath = null,
     bool Recursive = false,
-    int? Top = null);
+    int? Top = null,
+    TestTimeAugmentation Augmentation = TestTimeAugmentation.None);

@@ -114,7 +114,7 @@ internal sealed class PredictionRunner(TextWriter output, TextWriter diagnostics
     {
         CheckOptions(request);
         IReadOnlyList<ImageEntry> images = FindImages(request, out bool singleImage);
-        using PredictionModel model = PredictionModel.Open(request.ModelPath);
+        using PredictionModel model = PredictionModel.Open(request.ModelPath, request.Augmentation);
 
         PredictionResults results = singleImage ? ImageScorer.ScoreSingle(model, images[0]) : ScoreWithProgress(model, images, cancellationToken);
         foreach (SkippedImage skipped in results.Skipped)
@@ -125,6 +125,10 @@ internal sealed class PredictionRunner(TextWriter output, TextWriter diagnostics
         if (singleImage && results.Scored.Count == 1)
         {
             PredictionTable.Write(output, results.Scored[0].Name, results.Scored[0].Prediction, request.Top ?? EmotionLabels.Count);
+            if (WholePhotoCheck.Warning(images[0].Path, images[0].Name, model.Model) is string warning)
+            {
+                diagnostics.WriteLine(warning);
+            }
         }
 
         if (request.OutputPath is string path)
@@ -138,7 +142,7 @@ internal sealed class PredictionRunner(TextWriter output, TextWriter diagnostics
 
         if (!singleImage)
         {
-            diagnostics.WriteLine($"Scored {results.Scored.Count} of {images.Count} files, skipped {results.Skipped.Count}.");
+            diagnostics.WriteLine($"Scored {results.Scored.Count} of {Counted.Of(images.Count, "file")}, skipped {results.Skipped.Count}.");
         }
 
         if (request.OutputPath is not null)

@@ -15,7 +15,7 @@ internal static class FaceCropRegion
     /// <summary>The region around <paramref name="face"/> in an image of <paramref name="imageWidth"/> x <paramref name="imageHeight"/>; empty when the square lies wholly outside the image.</summary>
     public static FaceBox Around(FaceBox face, int imageWidth, int imageHeight)
     {
-        double side = (face.Width + face.Height) / 2.0 * Margin;
+        double side = Side(face);
         double left = face.X + (face.Width / 2.0) - (side / 2.0);
         double top = face.Y + (face.Height / 2.0) - (side / 2.0);
         int x0 = Math.Clamp((int)Math.Round(left), 0, imageWidth);
@@ -24,4 +24,7 @@ internal static class FaceCropRegion
         int y1 = Math.Clamp((int)Math.Round(top + side), 0, imageHeight);
         return new FaceBox(x0, y0, x1 - x0, y1 - y0);
     }
+
+    /// <summary>The side of the square around <paramref name="face"/>, before clamping.</summary>
+    public static double Side(FaceBox face) => (face.Width + face.Height) / 2.0 * Margin;
 }

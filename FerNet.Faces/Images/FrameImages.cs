@@ -87,10 +87,31 @@ internal static class FrameImages
     public static MLImage Crop(Mat bgr, FaceBox region)
     {
         using var view = new Mat(bgr, new Rect(region.X, region.Y, region.Width, region.Height));
+        return ToMLImage(view);
+    }
+
+    /// <summary>
+    /// The square of side <paramref name="side"/> centred on (<paramref name="centreX"/>,
+    /// <paramref name="centreY"/>) of <paramref name="bgr"/>, turned by <paramref name="degrees"/>
+    /// anticlockwise as the image shows it, as an opaque BGRA <see cref="MLImage"/>. Pixels beyond
+    /// the image's edges repeat its edge pixels.
+    /// </summary>
+    public static MLImage RotatedSquare(Mat bgr, double centreX, double centreY, int side, double degrees)
+    {
+        using Mat rotation = Cv2.GetRotationMatrix2D(new Point2f((float)centreX, (float)centreY), degrees, 1.0);
+        rotation.Set(0, 2, rotation.At<double>(0, 2) + (side / 2.0) - centreX);
+        rotation.Set(1, 2, rotation.At<double>(1, 2) + (side / 2.0) - centreY);
+        using var square = new Mat();
+        Cv2.WarpAffine(bgr, square, rotation, new Size(side, side), InterpolationFlags.Linear, BorderTypes.Replicate);
+        return ToMLImage(square);
+    }
+
+    private static MLImage ToMLImage(Mat bgr)
+    {
         using var bgra = new Mat();
-        Cv2.CvtColor(view, bgra, ColorConversionCodes.BGR2BGRA);
-        var pixels = new byte[region.Width * region.Height * 4];
+        Cv2.CvtColor(bgr, bgra, ColorConversionCodes.BGR2BGRA);
+        var pixels = new byte[bgr.Width * bgr.Height * 4];
         Marshal.Copy(bgra.Data, pixels, 0, pixels.Length);
-        return MLImage.CreateFromPixels(region.Width, region.Height, MLPixelFormat.Bgra32, pixels);
+        return MLImage.CreateFromPixels(bgr.Width, bgr.Height, MLPixelFormat.Bgra32, pixels);
     }
 }

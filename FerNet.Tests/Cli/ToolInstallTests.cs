@@ -19,7 +19,7 @@ public sealed class ToolInstallTests(ToolFeedFixture packed, CollageFixture coll
     private static readonly string[] TrainingAssemblies = ["TorchSharp", "ScottPlot", "SixLabors.ImageSharp", "OnnxSharp"];
 
     [Fact]
-    public void TheInstalledToolClassifiesAFer2013FaceAndFindsTheFacesOfAPhotoWithTheBundledDetector()
+    public void TheInstalledToolClassifiesAFer2013FaceAndFindsTheFacesOfAPhotoWithTheBundledDetectorAndLeavesNothingInTheMachineCache()
     {
         string fernet = Path.Combine(InstallTool(), "fernet");
         string face = Directory.GetFiles(Path.Combine(SharedData.Fer2013Directory, "test", "happy")).Order(StringComparer.Ordinal).First();
@@ -34,6 +34,7 @@ public sealed class ToolInstallTests(ToolFeedFixture packed, CollageFixture coll
         Assert.StartsWith($"collage.png: {collage.Found.Count} faces: ", found, StringComparison.Ordinal);
         Assert.Equal(collage.Found.Count + 1, File.ReadAllLines(Path.Combine(facesOut, "faces.csv")).Length);
         Assert.True(File.Exists(Path.Combine(facesOut, "collage.faces.png")));
+        Assert.False(packed.MachineCacheHoldsThisVersion(), $"The install left a FerNet package {packed.Version} in {LocalFeedConfig.MachinePackagesFolder()}.");
     }
 
     [Fact]
@@ -66,15 +67,15 @@ public sealed class ToolInstallTests(ToolFeedFixture packed, CollageFixture coll
         Assert.Contains("Permission is hereby granted, free of charge", text, StringComparison.Ordinal);
     }
 
-
     /// <summary>Installs FerNet.Cli from the feed into a new tool folder; returns the folder.</summary>
     private string InstallTool()
     {
         string install = Directory.CreateDirectory(Path.Combine(packed.Root, $"install-{Guid.NewGuid():N}")).FullName;
         string config = Path.Combine(install, "nuget.config");
-        LocalFeedConfig.Write(config, packed.Feed, Path.Combine(install, "packages"));
+        string packages = Path.Combine(install, "packages");
+        LocalFeedConfig.Write(config, packed.Feed, packages);
         string tools = Path.Combine(install, "tools");
-        ExternalProcess.Run("dotnet", "tool", "install", "--tool-path", tools, "--add-source", packed.Feed, "--configfile", config, "FerNet.Cli", "--version", packed.Version);
+        ExternalProcess.RunIn(install, LocalFeedConfig.Environment(packages), "dotnet", "tool", "install", "--tool-path", tools, "--add-source", packed.Feed, "--configfile", config, "FerNet.Cli", "--version", packed.Version);
         return tools;
     }
 }

@@ -19,16 +19,16 @@ internal static class FaceCanvas
     /// <summary>
     /// The first <paramref name="count"/> of the first two images of each class folder of
     /// ../shared/fer2013/test (angry, angry, disgust, disgust, ...), each upscaled to
-    /// <see cref="FaceSide"/> pixels and made BGR.
+    /// <paramref name="side"/> pixels (default <see cref="FaceSide"/>) and made BGR.
     /// </summary>
-    public static Mat[] FerFaces(int count)
+    public static Mat[] FerFaces(int count, int side = FaceSide)
     {
         string test = Path.Combine(SharedData.Fer2013Directory, "test");
         return [.. Directory.GetDirectories(test)
             .OrderBy(folder => folder, StringComparer.Ordinal)
             .SelectMany(folder => Directory.GetFiles(folder).OrderBy(file => file, StringComparer.Ordinal).Take(2))
             .Take(count)
-            .Select(Upscaled)];
+            .Select(path => Upscaled(path, side))];
     }
 
     /// <summary>A <paramref name="width"/> x <paramref name="height"/> canvas with each face pasted with its top-left corner at its point.</summary>
@@ -65,12 +65,12 @@ internal static class FaceCanvas
         return path;
     }
 
-    private static Mat Upscaled(string path)
+    private static Mat Upscaled(string path, int side)
     {
         using Mat gray = Cv2.ImRead(path, ImreadModes.Grayscale);
         Assert.False(gray.Empty(), $"OpenCV could not read {path}.");
         using var large = new Mat();
-        Cv2.Resize(gray, large, new Size(FaceSide, FaceSide), interpolation: InterpolationFlags.Cubic);
+        Cv2.Resize(gray, large, new Size(side, side), interpolation: InterpolationFlags.Cubic);
         var bgr = new Mat();
         Cv2.CvtColor(large, bgr, ColorConversionCodes.GRAY2BGR);
         return bgr;

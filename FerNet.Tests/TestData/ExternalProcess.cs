@@ -9,7 +9,11 @@ internal static class ExternalProcess
 
     public static string Run(string program, params string[] arguments) => RunIn(Path.GetTempPath(), program, arguments);
 
-    public static string RunIn(string workingDirectory, string program, params string[] arguments)
+    public static string RunIn(string workingDirectory, string program, params string[] arguments) =>
+        RunIn(workingDirectory, new Dictionary<string, string>(), program, arguments);
+
+    /// <summary>Runs with <paramref name="environment"/> set on top of the test host's variables.</summary>
+    public static string RunIn(string workingDirectory, IReadOnlyDictionary<string, string> environment, string program, params string[] arguments)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -36,6 +40,11 @@ internal static class ExternalProcess
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using Process process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> errors = process.StandardError.ReadToEndAsync();

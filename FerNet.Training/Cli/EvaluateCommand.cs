@@ -20,7 +20,8 @@ internal static class EvaluateCommand
         var validationFraction = new Option<double>("--val-fraction") { Description = "With --split validation: the training run's --val-fraction.", DefaultValueFactory = _ => 0.1 };
         var json = new Option<string?>("--json") { Description = "Also write the report as JSON to this file." };
         var augmentation = new Option<string>("--tta") { Description = "Test-time augmentation: none, or flip (average each face with its mirror image; twice the model time).", DefaultValueFactory = _ => "none" };
-        var command = new Command("evaluate", "Score an exported model on a FER2013 split through FerNet.Inference, the path users get.") { model, data, split, seed, validationFraction, json, augmentation };
+        var coverage = new Option<bool>("--coverage") { Description = "Also print the accuracy of the confident predictions against their share, for top-probability thresholds from 0.3 to 0.9 (choose a threshold on --split validation)." };
+        var command = new Command("evaluate", "Score an exported model on a FER2013 split through FerNet.Inference, the path users get.") { model, data, split, seed, validationFraction, json, augmentation, coverage };
         command.SetAction(result =>
         {
             Fer2013Split which = result.GetValue(split) switch
@@ -48,10 +49,20 @@ internal static class EvaluateCommand
                 dataset = dataset.Select(StratifiedSplit.Split(dataset, heldOut, result.GetValue(seed)).Validation);
             }
 
-            ClassificationReport report = ConsoleProgressBar.Show(Console.Error, "Scoring", dataset.Count, "img", progress => OnnxModelEvaluation.Evaluate(onnx, dataset, progress));
+            EmotionPrediction[] predictions = ConsoleProgressBar.Show(Console.Error, "Scoring", dataset.Count, "img", progress => OnnxModelEvaluation.Predict(onnx, dataset, progress));
+            ClassificationReport report = ClassificationReport.FromPredictions(dataset.Labels, [.. predictions.Select(prediction => prediction.Emotion)]);
             string views = options.TestTimeAugmentation == TestTimeAugmentation.None ? "" : ", with flip test-time augmentation";
             Console.WriteLine($"{result.GetValue(model)} on the {result.GetValue(split)} split ({dataset.Count} images{views}):");
             Console.WriteLine(report.ToText(digits: 4));
+            if (result.GetValue(coverage))
+            {
+                Console.WriteLine();
+                Console.WriteLine(ConfidenceCoverage.FromPredictions(
+                    dataset.Labels,
+                    [.. predictions.Select(prediction => prediction.Emotion)],
+                    [.. predictions.Select(prediction => prediction.Probability)]).ToMarkdown());
+            }
+
             if (jsonPath is not null)
             {
                 AtomicFile.WriteAllText(jsonPath, report.ToJson());

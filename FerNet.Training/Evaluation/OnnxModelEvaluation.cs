@@ -19,9 +19,16 @@ internal static class OnnxModelEvaluation
     /// <param name="model">The exported model.</param>
     /// <param name="data">Labelled faces.</param>
     /// <param name="progress">Told how many images are scored so far.</param>
-    public static ClassificationReport Evaluate(EmotionModel model, FaceDataset data, IProgress<long>? progress = null)
+    public static ClassificationReport Evaluate(EmotionModel model, FaceDataset data, IProgress<long>? progress = null) =>
+        ClassificationReport.FromPredictions(data.Labels, [.. Predict(model, data, progress).Select(prediction => prediction.Emotion)]);
+
+    /// <summary>The prediction of <paramref name="model"/> for every face of <paramref name="data"/>, in order.</summary>
+    /// <param name="model">The exported model.</param>
+    /// <param name="data">Faces.</param>
+    /// <param name="progress">Told how many images are scored so far.</param>
+    public static EmotionPrediction[] Predict(EmotionModel model, FaceDataset data, IProgress<long>? progress = null)
     {
-        var predicted = new Emotion[data.Count];
+        var predicted = new EmotionPrediction[data.Count];
         bool fromFiles = data.Sources is { } sources && sources.All(File.Exists);
         for (int start = 0; start < data.Count; start += Chunk)
         {
@@ -31,20 +38,20 @@ internal static class OnnxModelEvaluation
                 IReadOnlyList<EmotionPrediction> predictions = model.PredictBatch(data.Sources!.Skip(start).Take(count));
                 for (int i = 0; i < count; i++)
                 {
-                    predicted[start + i] = predictions[i].Emotion;
+                    predicted[start + i] = predictions[i];
                 }
             }
             else
             {
                 for (int i = start; i < start + count; i++)
                 {
-                    predicted[i] = model.PredictPixels(data.Image(i)).Emotion;
+                    predicted[i] = model.PredictPixels(data.Image(i));
                 }
             }
 
             progress?.Report(start + count);
         }
 
-        return ClassificationReport.FromPredictions(data.Labels, predicted);
+        return predicted;
     }
 }

@@ -15,11 +15,15 @@ internal static class BenchmarkFrame
         Environment.GetEnvironmentVariable("FERNET_YUNET") is { Length: > 0 } path ? path : Path.Combine("..", "shared", "models", "face_detection_yunet.onnx"),
         "The YuNet model is missing; set FERNET_YUNET or run from the repository root with ../shared/models beside it.");
 
+    /// <summary>FER2013's test folder (PublicTest), one subfolder per emotion.</summary>
+    public static string TestFolder => Existing(
+        Path.Combine(Environment.GetEnvironmentVariable("FERNET_DATA") is { Length: > 0 } root ? root : Path.Combine("..", "shared", "fer2013"), "test"),
+        "FER2013 is missing; set FERNET_DATA or run from the repository root with ../shared/fer2013 beside it.");
+
     /// <summary>A 640 x 480 gray-background frame with the first happy, neutral, surprise, sad and angry test faces.</summary>
     public static Mat FiveFaces()
     {
-        string data = Environment.GetEnvironmentVariable("FERNET_DATA") is { Length: > 0 } root ? root : Path.Combine("..", "shared", "fer2013");
-        string test = Existing(Path.Combine(data, "test"), "FER2013 is missing; set FERNET_DATA or run from the repository root with ../shared/fer2013 beside it.");
+        string test = TestFolder;
         Point[] places = [new(40, 60), new(260, 60), new(480, 60), new(150, 290), new(370, 290)];
         string[] classes = ["happy", "neutral", "surprise", "sad", "angry"];
         var frame = new Mat(480, 640, MatType.CV_8UC3, new Scalar(200, 200, 200));
