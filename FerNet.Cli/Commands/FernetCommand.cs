@@ -34,7 +34,9 @@ internal static class FernetCommand
         // System.CommandLine would print its errors and the help text and exit with 1.
         if (parsed.Errors.Count > 0)
         {
-            configuration.Error.WriteLine($"error: {string.Join(" ", parsed.Errors.Select(error => error.Message))} (fernet --help lists the verbs and their options.)");
+            // Some messages list the accepted values on lines of their own; an error is one line.
+            string messages = System.Text.RegularExpressions.Regex.Replace(string.Join(" ", parsed.Errors.Select(error => error.Message)), @"\s+", " ");
+            configuration.Error.WriteLine($"error: {messages} (fernet --help lists the verbs and their options.)");
             return BadInput;
         }
 

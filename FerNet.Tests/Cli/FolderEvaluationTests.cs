@@ -133,6 +133,6 @@ public sealed class FolderEvaluationTests(LinearModelFixture fixture) : IClassFi
         Assert.Equal(2, missing.ExitCode);
         Assert.Equal($"error: Model file '{model}' does not exist.", missing.Errors.Trim());
         Assert.Equal(2, unknown.ExitCode);
-        Assert.Equal("error: Unknown test-time augmentation 'rotate': use none or flip.", unknown.Errors.Trim());
+        Assert.Equal("error: Argument 'rotate' not recognized. Must be one of: 'none' 'flip' (fernet --help lists the verbs and their options.)", unknown.Errors.Trim());
     }
 }
