@@ -11,6 +11,7 @@ public sealed class ModelCostTests
     [InlineData(SeedCnn.Name, 100_336_128L, 8_815_559L)]
     [InlineData(FerVgg.Name, 117_450_496L, 1_174_439L)]
     [InlineData(FerVgg.DenseHeadName, 119_815_168L, 3_540_135L)]
+    [InlineData(FerVgg.FiveStageName, 149_302_784L, 4_717_223L)]
     public void CountsMultiplyAccumulatesAndParametersPerImage(string architecture, long multiplyAccumulates, long parameters)
     {
         using FerModel model = ModelCatalog.Create(architecture);

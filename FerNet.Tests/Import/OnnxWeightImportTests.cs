@@ -97,6 +97,83 @@ public sealed class OnnxWeightImportTests : IClassFixture<EnsembleMembersFixture
     }
 
     [Fact]
+    public void A_five_stage_model_grows_from_a_fer_vgg_reading_its_four_stages()
+    {
+        using FerModel source = ModelCatalog.Create(FerVgg.Name);
+        OnnxWeightImport.ReadInto(_members.Paths[0], source);
+        random.manual_seed(41);
+        using FerModel grown = ModelCatalog.Create(FerVgg.FiveStageName);
+        random.manual_seed(41);
+        using FerModel untouched = ModelCatalog.Create(FerVgg.FiveStageName);
+
+        ImportedWeights imported = OnnxWeightImport.ReadInto(_members.Paths[0], grown);
+
+        Assert.Equal(FerVgg.Name, imported.Architecture);
+        Assert.Equal(["conv_s5c1", "bn_s5c1", "conv_s5c2", "bn_s5c2", "fc"], imported.FreshLayers);
+        Assert.Equal(8, imported.FoldedNorms.Count);
+        Dictionary<string, Tensor> read = source.state_dict();
+        Dictionary<string, Tensor> fresh = untouched.state_dict();
+        int shared = 0;
+        foreach ((string name, Tensor value) in grown.state_dict())
+        {
+            bool fromSource = name.Contains(".conv_s", StringComparison.Ordinal) || name.Contains(".bn_s", StringComparison.Ordinal);
+            fromSource &= !name.Contains("_s5", StringComparison.Ordinal);
+            Tensor expected = fromSource ? read[name] : fresh[name];
+            Assert.True(value.eq(expected).all().item<bool>(), $"{name} should equal the {(fromSource ? "fer-vgg's" : "fresh model's")}");
+            shared += fromSource ? 1 : 0;
+        }
+
+        Assert.True(shared >= 8 * 2, $"only {shared} tensors came from the fer-vgg");
+    }
+
+    [Fact]
+    public void A_model_cannot_shrink_or_grow_from_an_unrelated_architecture()
+    {
+        using FerModel fiveStageFromSeed = ModelCatalog.Create(FerVgg.FiveStageName);
+        var fromSeed = Assert.Throws<InvalidModelException>(() => OnnxWeightImport.ReadInto(_members.Paths[1], fiveStageFromSeed));
+        Assert.Contains($"is a {SeedCnn.Name} model", fromSeed.Message);
+
+        string fiveStage = _members.NewPath("fer-vgg5.onnx");
+        using (FerModel model = ModelCatalog.Create(FerVgg.FiveStageName))
+        {
+            OnnxExporter.Export(model, new OnnxExportInfo { TrainingData = "five-stage", ValidationAccuracy = 0.5 }, fiveStage);
+        }
+
+        using FerModel vgg = ModelCatalog.Create(FerVgg.Name);
+        var shrink = Assert.Throws<InvalidModelException>(() => OnnxWeightImport.ReadInto(fiveStage, vgg));
+        Assert.Contains($"is a {FerVgg.FiveStageName} model", shrink.Message);
+    }
+
+    [Fact]
+    public void A_reimported_five_stage_model_computes_what_was_exported()
+    {
+        string path = _members.NewPath("fer-vgg5-trained.onnx");
+        random.manual_seed(43);
+        using (FerModel trained = ModelCatalog.Create(FerVgg.FiveStageName))
+        {
+            TestModels.Perturb(trained, _members.Pixels, 43);
+            TestModels.SpreadLogits(trained, _members.Pixels);
+            OnnxExporter.Export(trained, new OnnxExportInfo { TrainingData = "five-stage", ValidationAccuracy = 0.5 }, path);
+        }
+
+        using FerModel model = ModelCatalog.Create(FerVgg.FiveStageName);
+        ImportedWeights imported = OnnxWeightImport.ReadInto(path, model);
+
+        ClassScores reimported = TorchReference.Score(model, _members.Pixels, 16);
+        using var exported = new OnnxModelRunner(path);
+        ClassScores expected = exported.Score(_members.Pixels, 16);
+        Assert.Empty(imported.FreshLayers);
+        Assert.Equal(10, imported.FoldedNorms.Count);
+        for (int i = 0; i < expected.Logits.Count; i++)
+        {
+            // Ten folded convolutions, up to 4,608 products per sum, reorder more float32 rounding
+            // than fer-vgg's eight: the logits agree to 5e-5, the probabilities to 1e-5.
+            Assert.True(Math.Abs(expected.Logits[i] - reimported.Logits[i]) <= 5e-5 * Math.Max(1, Math.Abs(expected.Logits[i])), $"logit {i}: exported {expected.Logits[i]}, re-imported {reimported.Logits[i]}");
+            Assert.True(Math.Abs(expected.Probabilities[i] - reimported.Probabilities[i]) <= 1e-5, $"probability {i}: exported {expected.Probabilities[i]}, re-imported {reimported.Probabilities[i]}");
+        }
+    }
+
+    [Fact]
     public void A_tensor_of_another_shape_is_refused_naming_it()
     {
         ModelProto onnx = ModelProto.Parser.ParseFrom(File.ReadAllBytes(_members.Paths[0]));

@@ -80,6 +80,7 @@ public sealed class ModelArchitectureTests
     [Theory]
     [InlineData(FerVgg.Name)]
     [InlineData(FerVgg.DenseHeadName)]
+    [InlineData(FerVgg.FiveStageName)]
     public void FerVggHasNoPenaltyAndSevenOutputs(string architecture)
     {
         using FerModel model = ModelCatalog.Create(architecture);

@@ -42,28 +42,48 @@ internal static class OnnxWeightImport
     /// <summary>Copies the weights of the model at <paramref name="path"/> (or of its member <paramref name="member"/>) into <paramref name="model"/>.</summary>
     /// <returns>What was read: which BatchNorm layers came back folded, and the source's validation accuracy when it records one.</returns>
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
-    /// <exception cref="InvalidModelException">The file is not a FerNet float32 model, is of another architecture, or a tensor is missing or has another shape; <paramref name="model"/> may be partly written.</exception>
+    /// <remarks>
+    /// A model may also start from an architecture it grows (<see cref="FerVgg.Grows"/>): the layers
+    /// both have are read, the others are listed in <see cref="ImportedWeights.FreshLayers"/>.
+    /// </remarks>
+    /// <exception cref="InvalidModelException">The file is not a FerNet float32 model, is of an architecture the model neither is nor grows, or a tensor is missing or has another shape; <paramref name="model"/> may be partly written.</exception>
     public static ImportedWeights ReadInto(string path, FerModel model, int? member = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ModelProto onnx = Parse(path);
         (string prefix, string architecture) = Member(onnx, path, member);
-        if (architecture != model.Architecture)
+        bool growing = architecture != model.Architecture;
+        if (growing && !FerVgg.Grows(model.Architecture, architecture))
         {
             throw new InvalidModelException($"{path}{MemberText(member)} is a {architecture} model; the run trains {model.Architecture}. Give --arch {architecture} or a model of the run's architecture.");
         }
+
+        // Growing a model reads the source's convolutions and BatchNorms; its classifier, of another
+        // shape, and the layers the source lacks keep their fresh initialisation.
+        HashSet<string>? sourceLayers = growing ? SharedLayerNames(architecture) : null;
 
         Dictionary<string, TensorProto> initializers = onnx.Graph.Initializer
             .Where(t => t.Name.StartsWith(prefix, StringComparison.Ordinal))
             .ToDictionary(t => t.Name[prefix.Length..]);
         var used = new HashSet<string>();
         var folded = new List<string>();
+        var fresh = new List<string>();
         var layers = model.Layers.Where(l => l.Layer is not Dropout).ToList();
         using (no_grad())
         {
             for (int i = 0; i < layers.Count; i++)
             {
                 (string name, nn.Module layer) = layers[i];
+                if (sourceLayers is not null && !sourceLayers.Contains(name))
+                {
+                    if (layer is Conv2d or BatchNorm2d or Linear)
+                    {
+                        fresh.Add(name);
+                    }
+
+                    continue;
+                }
+
                 switch (layer)
                 {
                     case Conv2d conv when i + 1 < layers.Count && layers[i + 1].Layer is BatchNorm2d norm:
@@ -100,14 +120,21 @@ internal static class OnnxWeightImport
             }
         }
 
-        if (initializers.Keys.Except(used).FirstOrDefault() is string unread)
+        if (initializers.Keys.Except(used).FirstOrDefault(name => sourceLayers is null || sourceLayers.Contains(name[..name.LastIndexOf('.')])) is string unread)
         {
             throw new InvalidModelException($"{path}{MemberText(member)} holds tensor '{prefix}{unread}', which no layer of {architecture} reads: it was not written by FerNet's exporter for this architecture.");
         }
 
         double? validation = member is null && OnnxEnsemble.Metadata(onnx, ModelMetadataKeys.ValidationAccuracy) is string v
             && double.TryParse(v, System.Globalization.CultureInfo.InvariantCulture, out double accuracy) ? accuracy : null;
-        return new ImportedWeights(path, member, architecture, folded, validation);
+        return new ImportedWeights(path, member, architecture, folded, fresh, validation);
+    }
+
+    /// <summary>The convolutions and BatchNorms of <paramref name="architecture"/>, which a model grown from it shares.</summary>
+    private static HashSet<string> SharedLayerNames(string architecture)
+    {
+        using FerModel source = ModelCatalog.Create(architecture);
+        return [.. source.Layers.Where(l => l.Layer is Conv2d or BatchNorm2d).Select(l => l.Name)];
     }
 
     private static ModelProto Parse(string path)

@@ -4,7 +4,7 @@ namespace FerNet.Training.Models;
 internal static class ModelCatalog
 {
     /// <summary>Every architecture name, the default first.</summary>
-    public static IReadOnlyList<string> Names { get; } = [FerVgg.Name, FerVgg.DenseHeadName, SeedCnn.Name];
+    public static IReadOnlyList<string> Names { get; } = [FerVgg.Name, FerVgg.DenseHeadName, FerVgg.FiveStageName, SeedCnn.Name];
 
     /// <summary>Builds a freshly initialised model.</summary>
     /// <exception cref="ArgumentException"><paramref name="architecture"/> is not in the catalogue.</exception>
@@ -13,6 +13,7 @@ internal static class ModelCatalog
         SeedCnn.Name => SeedCnn.Create(),
         FerVgg.Name => FerVgg.Create(),
         FerVgg.DenseHeadName => FerVgg.CreateWithDenseHead(),
+        FerVgg.FiveStageName => FerVgg.CreateFiveStage(),
         _ => throw new ArgumentException($"Unknown architecture '{architecture}'. Known: {string.Join(", ", Names)}.", nameof(architecture)),
     };
 }

@@ -285,7 +285,8 @@ internal sealed class Trainer
 
         string member = imported.Member is int index ? $" member {index}" : "";
         string accuracy = imported.ValidationAccuracy is double v ? $", validation accuracy {v:P2} as recorded" : "";
-        _log.WriteLine($"Starting from the weights of {initial}{member} ({imported.Architecture}{accuracy}; {imported.FoldedNorms.Count} folded BatchNorm layers recalibrated on {Math.Min(CalibrationImages, train.Count)} training images).");
+        string fresh = imported.FreshLayers.Count == 0 ? "" : $"; new in {model.Architecture}, initialised afresh: {string.Join(", ", imported.FreshLayers)}";
+        _log.WriteLine($"Starting from the weights of {initial}{member} ({imported.Architecture}{accuracy}; {imported.FoldedNorms.Count} folded BatchNorm layers recalibrated on {Math.Min(CalibrationImages, train.Count)} training images{fresh}).");
     }
 
     /// <summary>A freshly initialised model of the options' architecture, computing in their precision.</summary>
