@@ -120,7 +120,7 @@ internal static class OnnxWeightImport
             }
         }
 
-        if (initializers.Keys.Except(used).FirstOrDefault(name => sourceLayers is null || sourceLayers.Contains(name[..name.LastIndexOf('.')])) is string unread)
+        if (initializers.Keys.Except(used).FirstOrDefault(name => sourceLayers is null || sourceLayers.Contains(name.Split('.')[0])) is string unread)
         {
             throw new InvalidModelException($"{path}{MemberText(member)} holds tensor '{prefix}{unread}', which no layer of {architecture} reads: it was not written by FerNet's exporter for this architecture.");
         }
