@@ -3,6 +3,7 @@ using FerNet.Inference;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Cli;
 using FerNet.Training.Data;
+using FerNet.Training.Quantization;
 using FerNet.Training.Torch;
 
 OneDnnIsaLimit.Apply();
@@ -21,6 +22,12 @@ var root = new RootCommand("FerNet: train facial-expression CNNs on FER2013 with
 try
 {
     return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (QuantizationLossException e)
+{
+    // The work ran and measured a loss the user did not allow: not bad input, so its own code.
+    Console.Error.WriteLine($"error: {e.Message.ReplaceLineEndings(" ")}");
+    return 3;
 }
 catch (Exception e) when (e is DatasetFormatException or InvalidCheckpointException or InvalidModelException or InvalidImageException
     or IOException or ArgumentException or UnauthorizedAccessException)

@@ -41,6 +41,7 @@ public sealed class QuantizeCommandTests(QuantizationFixture fixture, ITestOutpu
         Assert.Contains(written.Graph.Node, n => n.OpType == "QuantizeLinear");
         Assert.Contains(written.Graph.Node, n => n.OpType == "DequantizeLinear");
         Assert.Contains(written.Graph.Initializer, i => i.DataType == (int)TensorProto.Types.DataType.Int8);
+        Assert.Empty(SaturationBound.Violations(written));
         int convolutions = ModelProto.Parser.ParseFrom(File.ReadAllBytes(source)).Graph.Node.Count(n => n.OpType == "Conv");
         IReadOnlyDictionary<string, int> optimized = OptimizedGraph.OperatorCounts(File.ReadAllBytes(quantized));
         output.WriteLine($"{architecture}: " + string.Join(", ", optimized.Select(p => $"{p.Key} x{p.Value}")));
@@ -143,6 +144,33 @@ public sealed class QuantizeCommandTests(QuantizationFixture fixture, ITestOutpu
         Assert.True(optimized.ContainsKey("Conv") || optimized.ContainsKey("FusedConv"), string.Join(", ", optimized.Keys));
         using EmotionModel model = EmotionClassifier.Load(quantized);
         Assert.Contains(firstConv, model.Metadata[ModelMetadataKeys.Quantization], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_model_that_loses_more_than_the_bound_on_validation_is_not_written()
+    {
+        string lossy = fixture.NewPath("lossy-int8.onnx");
+
+        // Ranges that cover 1 % of the values clip nearly every activation, so the int8 model loses accuracy.
+        QuantizationLossException error = Assert.Throws<QuantizationLossException>(() => Quantize(
+            "--model", fixture.FloatModels[FerVggName], "--data", fixture.DataRoot, "--out", lossy, "--val-fraction", "0.2",
+            "--calibration-images", "20", "--method", "percentile", "--percentile", "1", "--max-validation-loss", "0"));
+
+        output.WriteLine(error.Message);
+        Assert.Contains("more than --max-validation-loss 0;", error.Message, StringComparison.Ordinal);
+        Assert.Contains(lossy, error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(lossy));
+    }
+
+    [Fact]
+    public void A_loss_bound_outside_0_to_100_points_is_refused()
+    {
+        string output = fixture.NewPath("never.onnx");
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => Quantize("--model", fixture.FloatModels[FerVggName], "--data", fixture.DataRoot, "--out", output, "--max-validation-loss", "-1"));
+
+        Assert.Contains("--max-validation-loss", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(output));
     }
 
     [Fact]

@@ -22,6 +22,9 @@ namespace FerNet.Training.Cli;
 /// </summary>
 internal static class QuantizeCommand
 {
+    /// <summary>The validation accuracy, in percentage points, an int8 model may lose unless the user allows more.</summary>
+    public const double DefaultMaxValidationLoss = 0.5;
+
     public static Command Create()
     {
         var model = new Option<string>("--model") { Description = "The float32 FerNet .onnx model (single or ensemble) to quantize.", Required = true };
@@ -34,9 +37,10 @@ internal static class QuantizeCommand
         var head = new Option<bool>("--quantize-head") { Description = "Quantize the classifier head too (global pooling and fully connected layers after the last convolution); by default it stays float32, costing under 0.1 % of the multiply-adds." };
         var seed = new Option<int>("--seed") { Description = "The training run's --split-seed (or --seed): it chose the validation split, which calibration leaves out and scoring uses.", DefaultValueFactory = _ => 1 };
         var validationFraction = new Option<double>("--val-fraction") { Description = "The training run's --val-fraction.", DefaultValueFactory = _ => 0.1 };
+        var maxLoss = new Option<double>("--max-validation-loss") { Description = "The most validation accuracy, in percentage points, the int8 model may lose against its float32 source; a model that loses more is not written (exit code 3).", DefaultValueFactory = _ => DefaultMaxValidationLoss };
         var command = new Command("quantize", "Quantize a model to int8 (QDQ: int8 weights per output channel, uint8 activations) for ONNX Runtime's integer kernels.")
         {
-            model, data, output, count, method, percentile, floatLayers, head, seed, validationFraction,
+            model, data, output, count, method, percentile, floatLayers, head, seed, validationFraction, maxLoss,
         };
         command.SetAction(result =>
         {
@@ -58,6 +62,12 @@ internal static class QuantizeCommand
                 throw new ArgumentException($"--calibration-images must be at least 1; got {images}.");
             }
 
+            double lossBound = result.GetValue(maxLoss);
+            if (!(lossBound >= 0 && lossBound <= 100))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"--max-validation-loss must be between 0 and 100 percentage points; got {lossBound}."));
+            }
+
             return Run(
                 result.GetValue(model)!,
                 DataLocation.Require(result.GetValue(data)!),
@@ -66,12 +76,13 @@ internal static class QuantizeCommand
                 options,
                 result.GetValue(seed),
                 result.GetValue(validationFraction),
+                lossBound,
                 result.InvocationConfiguration.Output);
         });
         return command;
     }
 
-    private static int Run(string modelPath, string dataPath, string outputPath, int images, QuantizationOptions options, int seed, double validationFraction, TextWriter log)
+    private static int Run(string modelPath, string dataPath, string outputPath, int images, QuantizationOptions options, int seed, double validationFraction, double maxLossPoints, TextWriter log)
     {
         ModelProto source = QuantizationSource.Read(modelPath);
         FaceDataset train = Fer2013.Load(dataPath, Fer2013Split.Train);
@@ -94,6 +105,14 @@ internal static class QuantizeCommand
         string floatPart = string.Join(", ", (options.QuantizeHead ? [] : new[] { "classifier head" }).Concat(options.FloatLayers).DefaultIfEmpty("none"));
         log.WriteLine($"Quantized {layers.Count} layers of {source.Graph.Name} to int8 ({string.Join(", ", layers)}); float32: {floatPart}.");
 
+        IReadOnlyList<string> violations = SaturationBound.Violations(quantized);
+        if (violations.Count > 0)
+        {
+            throw new InvalidOperationException($"The quantized {source.Graph.Name} breaks the saturation bound: {string.Join(" ", violations)}");
+        }
+
+        log.WriteLine($"Saturation bound kept: weights within ±{SaturationBound.WeightLimit}, activations uint8, so no pair of products exceeds {SaturationBound.MaxPairSum:N0} (int16 holds {short.MaxValue:N0}) on any CPU.");
+
         IReadOnlyDictionary<string, int> fused = OptimizedGraph.OperatorCounts(quantized.ToByteArray());
         log.WriteLine("ONNX Runtime runs: " + string.Join(", ", fused.OrderByDescending(p => p.Value).Select(p => $"{p.Key} x{p.Value}")) + ".");
 
@@ -103,6 +122,14 @@ internal static class QuantizeCommand
         log.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"Validation split ({validation.Count} images): float32 {floatReport.Accuracy:P2} (macro F1 {floatReport.MacroF1:F4}), int8 {intReport.Accuracy:P2} (macro F1 {intReport.MacroF1:F4}), {100 * (intReport.Accuracy - floatReport.Accuracy):+0.00;-0.00} points."));
+
+        double lostPoints = 100 * (floatReport.Accuracy - intReport.Accuracy);
+        if (lostPoints > maxLossPoints)
+        {
+            throw new QuantizationLossException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The int8 model of {Path.GetFileName(modelPath)} loses {lostPoints:0.00} points on the validation split ({floatReport.Accuracy:P2} → {intReport.Accuracy:P2}), more than --max-validation-loss {maxLossPoints}; {outputPath} was not written."));
+        }
 
         ClassificationReport? floatTest = null;
         ClassificationReport? intTest = null;
@@ -118,7 +145,7 @@ internal static class QuantizeCommand
         string calibration = string.Create(
             CultureInfo.InvariantCulture,
             $"{(options.Method == CalibrationMethod.MinMax ? "minmax" : $"percentile {options.Percentile}")} over {calibrationIndices.Length} FER2013 training images drawn with seed {seed} outside the stratified {validationFraction:P0} validation split");
-        SetMetadata(quantized, ModelMetadataKeys.Quantization, "int8 QDQ: weights int8 symmetric per output channel, activations uint8 per tensor, biases int32; float32: " + floatPart);
+        SetMetadata(quantized, ModelMetadataKeys.Quantization, $"int8 QDQ: weights int8 symmetric per output channel within ±{SaturationBound.WeightLimit}, activations uint8 per tensor, biases int32; float32: " + floatPart);
         SetMetadata(quantized, ModelMetadataKeys.Calibration, calibration);
         SetMetadata(quantized, ModelMetadataKeys.ValidationAccuracy, intReport.Accuracy.ToString("R", CultureInfo.InvariantCulture));
         SetMetadata(quantized, ModelMetadataKeys.SourceModel, $"{Path.GetFileName(modelPath)}, SHA-256 {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(modelPath)))}");

@@ -14,11 +14,12 @@ namespace FerNet.Training.Quantization;
 /// QLinearGlobalAveragePool.
 /// </summary>
 /// <remarks>
-/// Weights are int8, symmetric (zero point 0, range ±127) with one scale per output channel: the
-/// channels of a convolution differ in magnitude by orders, and a shared scale would leave the small
-/// ones a few levels. Activations are uint8 with one scale and zero point per tensor, from ranges
-/// measured on calibration images; uint8 activations times int8 weights is the pairing AVX-512 VNNI
-/// multiplies natively (VPDPBUSD). Biases are int32 with scale input scale × weight scale, as the
+/// Weights are int8, symmetric (zero point 0) with one scale per output channel: the channels of a
+/// convolution differ in magnitude by orders, and a shared scale would leave the small ones a few
+/// levels. Their range is ±<see cref="SaturationBound.WeightLimit"/>, not ±127, so that every CPU
+/// computes the same integers (see <see cref="SaturationBound"/>). Activations are uint8 with one
+/// scale and zero point per tensor, from ranges measured on calibration images; uint8 activations
+/// times int8 weights is the pairing ONNX Runtime's x86-64 and arm64 integer kernels run fastest. Biases are int32 with scale input scale × weight scale, as the
 /// integer kernels require. A ReLU that is the only consumer of a convolution is left in place: the
 /// quantized range of its output starts at 0, so ONNX Runtime folds it into the QuantizeLinear.
 /// Logits stay float32, so Softmax, an ensemble's Mean and the output contract are unchanged. The
@@ -204,11 +205,11 @@ internal static class QdqQuantizer
                 max = Math.Max(max, Math.Abs(values[Index(channel, i)]));
             }
 
-            scales[channel] = max > 0 ? max / 127 : 1;
+            scales[channel] = max > 0 ? max / SaturationBound.WeightLimit : 1;
             for (int i = 0; i < inner; i++)
             {
                 int index = Index(channel, i);
-                quantized[index] = (sbyte)Math.Clamp(MathF.Round(values[index] / scales[channel]), -127, 127);
+                quantized[index] = (sbyte)Math.Clamp(MathF.Round(values[index] / scales[channel]), -SaturationBound.WeightLimit, SaturationBound.WeightLimit);
             }
         }
 
