@@ -177,8 +177,9 @@ public sealed class EmotionModel : IDisposable
 
     /// <summary>
     /// Classifies many image files at once, faster per image than one <see cref="Predict(string)"/>
-    /// per file: images are preprocessed through one ML.NET IDataView pass and scored by ONNX Runtime
-    /// 64 at a time.
+    /// per file: ONNX Runtime scores the faces 64 at a time, while the next 64 are decoded and
+    /// preprocessed. Each image is freed as soon as its 48 x 48 face is taken from it, so a batch
+    /// holds one decoded image at a time, however many images it has and however large they are.
     /// </summary>
     /// <param name="imagePaths">Paths of face crops.</param>
     /// <returns>One prediction per path, in the same order.</returns>
@@ -281,13 +282,21 @@ public sealed class EmotionModel : IDisposable
         return WhileNotDisposed(() => PredictChunks(items, decode));
     }
 
+    /// <summary>
+    /// Decodes and preprocesses the items one at a time, each decoded image freed as soon as its 48 x 48
+    /// floats are written, so a batch holds one decoded image whatever its length or the images'
+    /// sizes. Every 64 faces go to ONNX Runtime on a worker thread while this thread prepares the next
+    /// 64, so decoding overlaps scoring.
+    /// </summary>
     private IReadOnlyList<EmotionPrediction> PredictChunks<T>(IEnumerable<T> items, Func<T, string, MLImage> decode)
         where T : class
     {
         var predictions = new List<EmotionPrediction>();
-        var chunk = new List<MLImage>(ImagesPerChunk);
+        Task<EmotionPrediction[]>? scoring = null;
         try
         {
+            float[] tensor = NewTensor(ImagesPerChunk);
+            int count = 0;
             int index = 0;
             foreach (T? item in items)
             {
@@ -297,38 +306,50 @@ public sealed class EmotionModel : IDisposable
                     throw new ArgumentException($"{position} is null.", nameof(items));
                 }
 
-                chunk.Add(decode(item, position));
-                if (chunk.Count == ImagesPerChunk)
+                using (MLImage image = decode(item, position))
                 {
-                    predictions.AddRange(PredictChunk(chunk));
-                    Release(chunk);
+                    _preprocessing.WriteFace(image, tensor.AsSpan(count * FaceInputContract.PixelCount, FaceInputContract.PixelCount));
+                }
+
+                if (++count == ImagesPerChunk)
+                {
+                    if (scoring is not null)
+                    {
+                        predictions.AddRange(scoring.GetAwaiter().GetResult());
+                    }
+
+                    float[] full = tensor;
+                    scoring = Task.Run(() => Score(full, ImagesPerChunk));
+                    tensor = NewTensor(ImagesPerChunk);
+                    count = 0;
                 }
             }
 
-            if (chunk.Count > 0)
+            if (scoring is not null)
             {
-                predictions.AddRange(PredictChunk(chunk));
+                predictions.AddRange(scoring.GetAwaiter().GetResult());
+                scoring = null;
+            }
+
+            if (count > 0)
+            {
+                // Score reads the tensor's length as the batch size: the last chunk gets one of its own.
+                float[] last = NewTensor(count);
+                tensor.AsSpan(0, count * FaceInputContract.PixelCount).CopyTo(last);
+                predictions.AddRange(Score(last, count));
             }
         }
         finally
         {
-            Release(chunk);
+            // A bad image stops the batch; the chunk being scored must finish before the call counts
+            // as done, or Dispose could free the session under it. Its own error, if any, is not the news.
+            if (scoring is not null)
+            {
+                ((IAsyncResult)scoring).AsyncWaitHandle.WaitOne();
+            }
         }
 
         return predictions.AsReadOnly();
-    }
-
-    private static void Release(List<MLImage> chunk)
-    {
-        chunk.ForEach(image => image.Dispose());
-        chunk.Clear();
-    }
-
-    private EmotionPrediction[] PredictChunk(List<MLImage> chunk)
-    {
-        float[] tensor = NewTensor(chunk.Count);
-        _preprocessing.WriteTensor(chunk, tensor.AsSpan(0, chunk.Count * FaceInputContract.PixelCount));
-        return Score(tensor, chunk.Count);
     }
 
     /// <summary>Preprocesses and scores one image, which must belong to this call alone (see <see cref="FacePreprocessing.WriteFace"/>).</summary>

@@ -5,15 +5,34 @@ using FerNet.Benchmarks.Faces;
 using FerNet.Benchmarks.Measurement;
 using FerNet.Benchmarks.Models;
 
-// Usage: dotnet run -c Release --project benchmarks/FerNet.Benchmarks [-- --quick]
-// --quick takes a few hundred measurements instead of thousands: enough to check that all runs.
-// FERNET_BENCHMARK_MODEL=path/to/model.onnx measures that model instead of the FerVgg-shaped one
-// (the face benchmark uses the embedded default model unless it is set).
-// --faces runs only the frames-per-second benchmark of FerNet.Faces, which needs ../shared (YuNet, FER2013).
-// --alignment [--max-tilt 30] [--limit N] prints the accuracy of FerNet.Faces with and without face
-// alignment on FER2013 test faces tilted on generated photos (an evaluation, not a timing).
-// --photos times FaceEmotionAnalyzer.AnalyzeBatch against one Analyze per photo, in faces per second.
-// --int8 compares FERNET_BENCHMARK_MODEL with its int8 version FERNET_BENCHMARK_INT8_MODEL in one process.
+const string Usage = """
+    Usage: dotnet run -c Release --project benchmarks/FerNet.Benchmarks -- [mode] [--quick]
+
+    Without a mode: single-image latency and batch throughput of FERNET_BENCHMARK_MODEL
+    (path/to/model.onnx; default: a FerVgg-shaped model).
+      --quick               a few hundred measurements instead of thousands: enough to check that all runs
+      --faces               frames per second of FerNet.Faces (needs ../shared: YuNet, FER2013)
+      --photos              FaceEmotionAnalyzer.AnalyzeBatch against one Analyze per photo, in faces/s
+      --alignment [--max-tilt 30] [--limit N]
+                            accuracy of FerNet.Faces with and without face alignment on FER2013 test
+                            faces tilted on generated photos (an evaluation, not a timing)
+      --int8                FERNET_BENCHMARK_MODEL against its int8 version FERNET_BENCHMARK_INT8_MODEL,
+                            alternating in one process: raw ONNX Runtime, PredictBatch and Predict
+      --help, -h            this text
+    """;
+string[] known = ["--quick", "--faces", "--photos", "--alignment", "--max-tilt", "--limit", "--int8", "--help", "-h"];
+if (args.Contains("--help") || args.Contains("-h"))
+{
+    Console.WriteLine(Usage);
+    return 0;
+}
+
+if (args.FirstOrDefault(arg => arg.StartsWith('-') && !known.Contains(arg)) is string unknown)
+{
+    Console.Error.WriteLine($"error: unknown option '{unknown}'; --help lists the modes.");
+    return 2;
+}
+
 bool quick = args.Contains("--quick");
 if (args.Contains("--alignment"))
 {
