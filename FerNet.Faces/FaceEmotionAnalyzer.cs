@@ -154,8 +154,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
             foreach (string path in imagePaths)
             {
                 using MLImage image = ImageLoader.Load(path);
-                using FaceImage pixels = FaceImage.From(image);
-                faces.Add(CropFaces(image, pixels));
+                faces.Add(CropFaces(image));
             }
 
             IReadOnlyList<EmotionPrediction> predictions = _model.PredictBatch(faces.SelectMany(photo => photo.Select(face => face.Crop)));
@@ -182,8 +181,8 @@ public sealed class FaceEmotionAnalyzer : IDisposable
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(image);
-        using FaceImage pixels = FaceImage.From(image);
-        return Analyze(image, pixels);
+        FaceImage.CheckedSize(image);
+        return Classify(CropFaces(image));
     }
 
     /// <summary>Disposes the detector. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
@@ -198,11 +197,9 @@ public sealed class FaceEmotionAnalyzer : IDisposable
         _detector.Dispose();
     }
 
-    /// <summary>The analysis of one decoded image, as every public method but <see cref="AnalyzeBatch"/> ends in.</summary>
-    private ReadOnlyCollection<FaceEmotion> Analyze(MLImage image, FaceImage pixels)
+    /// <summary>Classifies the crops one by one, as every public method but <see cref="AnalyzeBatch"/> ends; disposes them.</summary>
+    private ReadOnlyCollection<FaceEmotion> Classify(List<CroppedFace> faces)
     {
-        ThrowIfDisposed();
-        List<CroppedFace> faces = CropFaces(image, pixels);
         try
         {
             return faces.Select(face => face.Classified(_model.Predict(face.Crop))).ToList().AsReadOnly();
@@ -213,16 +210,21 @@ public sealed class FaceEmotionAnalyzer : IDisposable
         }
     }
 
-    /// <summary>The faces the detector finds in <paramref name="image"/> that are large enough, each with its crop cut from <paramref name="pixels"/>, the same image's pixels; the caller disposes the crops.</summary>
-    private List<CroppedFace> CropFaces(MLImage image, FaceImage pixels)
+    /// <summary>The faces the detector finds in <paramref name="image"/> that are large enough, each with its crop; the caller disposes the crops.</summary>
+    private List<CroppedFace> CropFaces(MLImage image)
     {
+        ThrowIfDisposed();
         var faces = new List<CroppedFace>();
-        foreach (FaceDetection detection in _detector.Detect(image))
+        FaceDetection[] large = [.. _detector.Detect(image).Where(face => face.Box.Width >= _minimumFaceSide && face.Box.Height >= _minimumFaceSide)];
+        if (large.Length == 0)
         {
-            if (detection.Box.Width < _minimumFaceSide || detection.Box.Height < _minimumFaceSide)
-            {
-                continue;
-            }
+            return faces;
+        }
+
+        // The pixels are copied for cutting only when there is a face to cut.
+        using FaceImage pixels = FaceImage.From(image);
+        foreach (FaceDetection detection in large)
+        {
 
             FaceBox crop = FaceCropRegion.Around(detection.Box, pixels.Width, pixels.Height);
             if (crop.Area == 0)

@@ -91,29 +91,18 @@ public sealed class YuNetFaceDetector : IFaceDetector
     {
         ArgumentNullException.ThrowIfNull(image);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        int width;
-        int height;
-        try
-        {
-            (width, height) = (image.Width, image.Height);
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new ArgumentException("The image has been disposed.", nameof(image), e);
-        }
-
-        FaceImage.CheckPixelLimit(width, height, "The image");
+        (int width, int height, byte[] bgr) = FaceImage.BgrPixels(image);
         int longer = Math.Max(width, height);
         if (_maxDetectionSide == 0 || longer <= _maxDetectionSide)
         {
-            return Detect(image.Pixels, width, height, image.PixelFormat == MLPixelFormat.Rgba32, 1.0);
+            return Detect(bgr, width, height, bytesPerPixel: 3, 1.0);
         }
 
         // Each side scaled alike and kept at least one pixel, however long and thin the image.
         double scale = (double)_maxDetectionSide / longer;
         using FaceImage full = FaceImage.From(image);
         using FaceImage shrunk = full.Resized((int)Math.Round(width * scale), (int)Math.Round(height * scale));
-        return Detect(shrunk.Bitmap.GetPixelSpan(), shrunk.Width, shrunk.Height, shrunk.IsRgba, 1.0 / scale);
+        return Detect(shrunk.Bitmap.GetPixelSpan(), shrunk.Width, shrunk.Height, bytesPerPixel: 4, 1.0 / scale);
     }
 
     /// <inheritdoc/>
@@ -160,9 +149,9 @@ public sealed class YuNetFaceDetector : IFaceDetector
     private static FacePoint Landmark(float[] values, int index, double toImage) =>
         new((float)(values[2 * index] * toImage), (float)(values[(2 * index) + 1] * toImage));
 
-    private FaceDetection[] Detect(ReadOnlySpan<byte> pixels, int width, int height, bool rgba, double toImage)
+    private FaceDetection[] Detect(ReadOnlySpan<byte> pixels, int width, int height, int bytesPerPixel, double toImage)
     {
-        float[] blob = YuNetBlob.From(pixels, width, height, rgba, out int paddedWidth, out int paddedHeight);
+        float[] blob = YuNetBlob.From(pixels, width, height, bytesPerPixel, out int paddedWidth, out int paddedHeight);
         ObjectDisposedException.ThrowIf(_disposed, this);
         float[][] outputs = _session.Run(blob, paddedWidth, paddedHeight);
         List<FaceCandidate> faces = FaceSuppression.Apply(

@@ -6,24 +6,22 @@ namespace FerNet.Faces.Detection;
 /// </summary>
 internal static class YuNetBlob
 {
-    /// <summary>The blob of 32-bit pixels (BGRA or RGBA, rows packed), and its padded sides.</summary>
-    public static float[] From(ReadOnlySpan<byte> pixels, int width, int height, bool rgba, out int paddedWidth, out int paddedHeight)
+    /// <summary>The blob of BGR (3 bytes a pixel) or BGRA (4) pixels, rows packed, and its padded sides.</summary>
+    public static float[] From(ReadOnlySpan<byte> pixels, int width, int height, int bytesPerPixel, out int paddedWidth, out int paddedHeight)
     {
         paddedWidth = Padded(width);
         paddedHeight = Padded(height);
         int plane = paddedWidth * paddedHeight;
         var blob = new float[3 * plane];
-        int blue = rgba ? 2 : 0;
-        int red = rgba ? 0 : 2;
         for (int y = 0; y < height; y++)
         {
-            ReadOnlySpan<byte> row = pixels.Slice(y * width * 4, width * 4);
+            ReadOnlySpan<byte> row = pixels.Slice(y * width * bytesPerPixel, width * bytesPerPixel);
             int at = y * paddedWidth;
             for (int x = 0; x < width; x++)
             {
-                blob[at + x] = row[(x * 4) + blue];
-                blob[plane + at + x] = row[(x * 4) + 1];
-                blob[(2 * plane) + at + x] = row[(x * 4) + red];
+                blob[at + x] = row[x * bytesPerPixel];
+                blob[plane + at + x] = row[(x * bytesPerPixel) + 1];
+                blob[(2 * plane) + at + x] = row[(x * bytesPerPixel) + 2];
             }
         }
 

@@ -26,27 +26,54 @@ internal sealed class FaceImage : IDisposable
     /// <summary>The height in pixels.</summary>
     public int Height => Bitmap.Height;
 
-    /// <summary>Whether the bytes are in RGBA order rather than BGRA.</summary>
-    public bool IsRgba => Bitmap.ColorType == SKColorType.Rgba8888;
-
-    /// <summary>A copy of <paramref name="image"/>'s pixels.</summary>
+    /// <summary>A BGRA copy of <paramref name="image"/>'s pixels.</summary>
     /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>
     /// <exception cref="ImageTooLargeException"><paramref name="image"/> has more than <see cref="ImageLimits.MaxPixels"/> pixels.</exception>
     public static FaceImage From(MLImage image)
     {
+        (int width, int height, byte[] bgr) = BgrPixels(image);
+        var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Bgra8888, SKAlphaType.Opaque));
+        Span<byte> bgra = bitmap.GetPixelSpan();
+        for (int i = 0, j = 0; i < bgr.Length; i += 3, j += 4)
+        {
+            (bgra[j], bgra[j + 1], bgra[j + 2], bgra[j + 3]) = (bgr[i], bgr[i + 1], bgr[i + 2], 255);
+        }
+
+        return new FaceImage(bitmap);
+    }
+
+    /// <summary>
+    /// The size and the blue, green, red bytes of <paramref name="image"/>, row after row. ML.NET's
+    /// own <c>MLImage.Pixels</c> cannot be used: it calls a SkiaSharp 2.88 method that the SkiaSharp
+    /// 3.119 FerNet runs on no longer has.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>
+    /// <exception cref="ImageTooLargeException"><paramref name="image"/> has more than <see cref="ImageLimits.MaxPixels"/> pixels.</exception>
+    public static (int Width, int Height, byte[] Bgr) BgrPixels(MLImage image)
+    {
+        (int width, int height) = CheckedSize(image);
+        return (width, height, image.GetBGRPixels);
+    }
+
+    /// <summary>The size of <paramref name="image"/>, checked before anything is copied or detected.</summary>
+    /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>
+    /// <exception cref="ImageTooLargeException"><paramref name="image"/> has more than <see cref="ImageLimits.MaxPixels"/> pixels.</exception>
+    public static (int Width, int Height) CheckedSize(MLImage image)
+    {
+        int width;
+        int height;
         try
         {
-            CheckPixelLimit(image.Width, image.Height, "The image");
-            SKColorType type = image.PixelFormat == MLPixelFormat.Rgba32 ? SKColorType.Rgba8888 : SKColorType.Bgra8888;
-            var bitmap = new SKBitmap(new SKImageInfo(image.Width, image.Height, type, SKAlphaType.Opaque));
-            image.Pixels.CopyTo(bitmap.GetPixelSpan());
-            return new FaceImage(bitmap);
+            (width, height) = (image.Width, image.Height);
         }
         catch (InvalidOperationException e)
         {
             // ML.NET reports a disposed image this way; to the caller it is a bad argument.
             throw new ArgumentException("The image has been disposed.", nameof(image), e);
         }
+
+        CheckPixelLimit(width, height, "The image");
+        return (width, height);
     }
 
     /// <summary>Takes ownership of <paramref name="bitmap"/>, an opaque 32-bit BGRA or RGBA bitmap.</summary>
