@@ -10,7 +10,7 @@ namespace FerNet.Tests.Cli;
 public sealed class CameraLogTests
 {
     [Fact]
-    public void A_missing_camera_is_one_line_with_no_OpenCV_log_around_it()
+    public async Task A_missing_camera_is_one_line_with_no_OpenCV_log_around_it()
     {
         string fernet = Path.Combine(Path.GetDirectoryName(typeof(FernetCommand).Assembly.Location)!, "fernet.dll");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -20,14 +20,15 @@ public sealed class CameraLogTests
         }
 
         using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        string errors = process.StandardError.ReadToEnd();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "fernet camera did not end within two minutes.");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        Task<string> output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+        string errors = await process.StandardError.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
 
         string[] lines = errors.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, process.ExitCode);
         Assert.True(lines.Length == 1, $"Expected one line on standard error, got:\n{errors}");
         Assert.StartsWith("error: Camera 9 cannot be opened", lines[0], StringComparison.Ordinal);
-        Assert.Equal(string.Empty, output.Result.Trim());
+        Assert.Equal(string.Empty, (await output).Trim());
     }
 }
