@@ -1,5 +1,5 @@
 using FerNet.Core;
-using OpenCvSharp;
+using SkiaSharp;
 
 namespace FerNet.Faces;
 
@@ -10,19 +10,17 @@ namespace FerNet.Faces;
 /// </summary>
 public static class EmotionColors
 {
-    /// <summary>The colour of <paramref name="emotion"/> as OpenCV takes it: blue, green, red.</summary>
+    /// <summary>The colour of <paramref name="emotion"/>, opaque.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is not one of the seven emotions.</exception>
-    public static Scalar Of(Emotion emotion) => emotion switch
+    public static SKColor Of(Emotion emotion) => emotion switch
     {
-        Emotion.Angry => Rgb(0xDC, 0x14, 0x3C),
-        Emotion.Disgust => Rgb(0x2E, 0xA0, 0x43),
-        Emotion.Fear => Rgb(0x94, 0x67, 0xBD),
-        Emotion.Happy => Rgb(0xFF, 0xD7, 0x00),
-        Emotion.Neutral => Rgb(0xBE, 0xBE, 0xBE),
-        Emotion.Sad => Rgb(0x1F, 0x77, 0xB4),
-        Emotion.Surprise => Rgb(0xFF, 0x7F, 0x0E),
+        Emotion.Angry => new SKColor(0xDC, 0x14, 0x3C),
+        Emotion.Disgust => new SKColor(0x2E, 0xA0, 0x43),
+        Emotion.Fear => new SKColor(0x94, 0x67, 0xBD),
+        Emotion.Happy => new SKColor(0xFF, 0xD7, 0x00),
+        Emotion.Neutral => new SKColor(0xBE, 0xBE, 0xBE),
+        Emotion.Sad => new SKColor(0x1F, 0x77, 0xB4),
+        Emotion.Surprise => new SKColor(0xFF, 0x7F, 0x0E),
         _ => throw new ArgumentOutOfRangeException(nameof(emotion), emotion, "Not one of the seven FER2013 emotions."),
     };
-
-    private static Scalar Rgb(int red, int green, int blue) => new(blue, green, red);
 }

@@ -4,60 +4,58 @@ using FerNet.Core.IO;
 using FerNet.Faces.Images;
 using FerNet.Inference;
 using Microsoft.ML.Data;
-using OpenCvSharp;
+using SkiaSharp;
 
 namespace FerNet.Faces;
 
 /// <summary>
-/// Draws what a <see cref="FaceEmotionAnalyzer"/> found: a box around every face in its emotion's
-/// colour (<see cref="EmotionColors"/>) and a label "happy: 92.1 %" on a strip of that colour
-/// above the box (inside it when the box touches the top edge). Line widths and text grow with the
-/// image, so labels stay readable on a phone photo and a webcam frame alike.
+/// Draws what a <see cref="FaceEmotionAnalyzer"/> found, with SkiaSharp: a box around every face in
+/// its emotion's colour (<see cref="EmotionColors"/>) and a label "happy: 92.1 %" on a strip of that
+/// colour above the box (inside it when the box touches the top edge). Line widths and text grow
+/// with the image, so labels stay readable on a phone photo and a webcam frame alike. The text is
+/// set in the platform's default typeface; where none is installed (a bare Linux container), the
+/// strips are drawn without it.
 /// </summary>
 public static class FaceAnnotator
 {
-    private const HersheyFonts Font = HersheyFonts.HersheySimplex;
-
-    /// <summary>Draws the faces onto <paramref name="image"/> itself.</summary>
-    /// <param name="image">An 8-bit BGR image (CV_8UC3), changed in place.</param>
+    /// <summary>Draws the faces onto <paramref name="bitmap"/> itself.</summary>
+    /// <param name="bitmap">The image to draw on, changed in place.</param>
     /// <param name="faces">The faces to draw.</param>
-    /// <exception cref="ArgumentException"><paramref name="image"/> is empty or not 8-bit BGR.</exception>
-    public static void Draw(Mat image, IEnumerable<FaceEmotion> faces)
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static void Draw(SKBitmap bitmap, IEnumerable<FaceEmotion> faces)
     {
-        ArgumentNullException.ThrowIfNull(image);
+        ArgumentNullException.ThrowIfNull(bitmap);
         ArgumentNullException.ThrowIfNull(faces);
-        if (image.Empty() || image.Type() != MatType.CV_8UC3)
-        {
-            throw new ArgumentException($"Annotations are drawn on a non-empty 8-bit BGR image (CV_8UC3); got {image.Type()}.", nameof(image));
-        }
-
-        int shortSide = Math.Min(image.Width, image.Height);
+        int shortSide = Math.Min(bitmap.Width, bitmap.Height);
         int boxThickness = Math.Max(2, (int)Math.Round(shortSide / 270.0));
-        double fontScale = Math.Clamp(shortSide / 900.0, 0.4, 4.0);
-        int textThickness = Math.Max(1, (int)Math.Round(fontScale * 1.6));
+        float textSize = (float)Math.Clamp(shortSide / 900.0, 0.4, 4.0) * 22f;
+        using var canvas = new SKCanvas(bitmap);
+        using var font = new SKFont(SKTypeface.Default, textSize);
         foreach (FaceEmotion face in faces)
         {
-            Scalar colour = EmotionColors.Of(face.Prediction.Emotion);
-            var box = new Rect(face.Box.X, face.Box.Y, face.Box.Width, face.Box.Height);
-            Cv2.Rectangle(image, box, colour, boxThickness, LineTypes.Link8);
-            DrawLabel(image, box, Label(face.Prediction), colour, fontScale, textThickness);
+            SKColor colour = EmotionColors.Of(face.Prediction.Emotion);
+            FaceBox box = face.Box;
+
+            // The stroke lies inside the box, as OpenCV's rectangle of that thickness lies about its edge.
+            float inset = boxThickness / 2f;
+            using var stroke = new SKPaint { Color = colour, Style = SKPaintStyle.Stroke, StrokeWidth = boxThickness, IsAntialias = false };
+            canvas.DrawRect(new SKRect(box.X + inset - 0.5f, box.Y + inset - 0.5f, box.Right - inset + 0.5f, box.Bottom - inset + 0.5f), stroke);
+            DrawLabel(canvas, bitmap.Width, box, Label(face.Prediction), colour, font);
         }
     }
 
     /// <summary>Writes a copy of <paramref name="image"/> with the faces drawn on it; <paramref name="image"/> itself is not changed.</summary>
-    /// <param name="image">The image the faces were found in: 8-bit gray, BGR or BGRA.</param>
+    /// <param name="image">The image the faces were found in.</param>
     /// <param name="faces">The faces to draw.</param>
     /// <param name="outputPath">A .png, .jpg or .jpeg file; written whole or not at all.</param>
-    /// <exception cref="ArgumentException">The image is empty or of another pixel type, or the extension is none of those.</exception>
-    public static void Write(Mat image, IEnumerable<FaceEmotion> faces, string outputPath)
+    /// <exception cref="ArgumentException">The image has been disposed, or the extension is none of those.</exception>
+    public static void Write(MLImage image, IEnumerable<FaceEmotion> faces, string outputPath)
     {
         ArgumentNullException.ThrowIfNull(image);
-        string extension = EncoderExtension(outputPath);
-        Mat bgr = FrameImages.AsBgr(image, out bool converted);
-        using Mat canvas = converted ? bgr : bgr.Clone();
-        Draw(canvas, faces);
-        Cv2.ImEncode(extension, canvas, out byte[] encoded);
-        AtomicFile.WriteAllBytes(outputPath, encoded);
+        SKEncodedImageFormat format = EncoderFormat(outputPath);
+        using FaceImage copy = FaceImage.From(image);
+        Draw(copy.Bitmap, faces);
+        WriteEncoded(copy.Bitmap, format, outputPath);
     }
 
     /// <summary>Writes a copy of the image file <paramref name="imagePath"/> with the faces drawn on it, decoded as <see cref="FaceEmotionAnalyzer.Analyze(string)"/> decodes it.</summary>
@@ -69,10 +67,19 @@ public static class FaceAnnotator
     /// <exception cref="ArgumentException">The output's extension is not .png, .jpg or .jpeg.</exception>
     public static void WriteFile(string imagePath, IEnumerable<FaceEmotion> faces, string outputPath)
     {
-        EncoderExtension(outputPath);
+        EncoderFormat(outputPath);
         using MLImage decoded = ImageLoader.Load(imagePath);
-        using Mat bgr = FrameImages.ToBgrMat(decoded);
-        Write(bgr, faces, outputPath);
+        Write(decoded, faces, outputPath);
+    }
+
+    /// <summary>Encodes <paramref name="bitmap"/> as PNG or JPEG by <paramref name="outputPath"/>'s extension and writes it whole or not at all.</summary>
+    /// <param name="bitmap">The image.</param>
+    /// <param name="outputPath">A .png, .jpg or .jpeg file.</param>
+    /// <exception cref="ArgumentException">The extension is none of those.</exception>
+    public static void WriteImage(SKBitmap bitmap, string outputPath)
+    {
+        ArgumentNullException.ThrowIfNull(bitmap);
+        WriteEncoded(bitmap, EncoderFormat(outputPath), outputPath);
     }
 
     /// <summary>The label drawn over a face: the emotion's name and its probability, "happy: 92.1 %" (invariant culture).</summary>
@@ -84,28 +91,41 @@ public static class FaceAnnotator
         return string.Create(CultureInfo.InvariantCulture, $"{EmotionLabels.Name(prediction.Emotion)}: {prediction.Probability * 100:0.0} %");
     }
 
-    private static string EncoderExtension(string outputPath)
+    private static SKEncodedImageFormat EncoderFormat(string outputPath)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(outputPath);
-        string extension = Path.GetExtension(outputPath).ToLowerInvariant();
-        return extension is ".png" or ".jpg" or ".jpeg"
-            ? extension
-            : throw new ArgumentException($"Annotated image '{outputPath}' must end in .png, .jpg or .jpeg: its extension chooses the format.", nameof(outputPath));
+        return Path.GetExtension(outputPath).ToLowerInvariant() switch
+        {
+            ".png" => SKEncodedImageFormat.Png,
+            ".jpg" or ".jpeg" => SKEncodedImageFormat.Jpeg,
+            _ => throw new ArgumentException($"Annotated image '{outputPath}' must end in .png, .jpg or .jpeg: its extension chooses the format.", nameof(outputPath)),
+        };
     }
 
-    private static void DrawLabel(Mat image, Rect box, string text, Scalar colour, double fontScale, int thickness)
+    private static void WriteEncoded(SKBitmap bitmap, SKEncodedImageFormat format, string outputPath)
     {
-        Size textSize = Cv2.GetTextSize(text, Font, fontScale, thickness, out int baseline);
-        int padding = Math.Max(2, textSize.Height / 4);
-        int stripHeight = textSize.Height + baseline + (2 * padding);
-        int stripWidth = textSize.Width + (2 * padding);
-        int left = Math.Clamp(box.X, 0, Math.Max(0, image.Width - stripWidth));
+        using SKData encoded = bitmap.Encode(format, quality: 95)
+            ?? throw new IOException($"Annotated image '{outputPath}' could not be encoded as {format}.");
+        AtomicFile.WriteAllBytes(outputPath, encoded.ToArray());
+    }
+
+    private static void DrawLabel(SKCanvas canvas, int imageWidth, FaceBox box, string text, SKColor colour, SKFont font)
+    {
+        float textWidth = font.MeasureText(text);
+        SKFontMetrics metrics = font.Metrics;
+        int textHeight = (int)Math.Ceiling(metrics.CapHeight > 0 ? metrics.CapHeight : font.Size * 0.7f);
+        int descent = (int)Math.Ceiling(Math.Max(metrics.Descent, font.Size * 0.2f));
+        int padding = Math.Max(2, textHeight / 4);
+        int stripHeight = textHeight + descent + (2 * padding);
+        int stripWidth = (int)Math.Ceiling(textWidth) + (2 * padding);
+        int left = Math.Clamp(box.X, 0, Math.Max(0, imageWidth - stripWidth));
         int top = box.Y - stripHeight >= 0 ? box.Y - stripHeight : Math.Max(0, box.Y);
-        Cv2.Rectangle(image, new Rect(left, top, stripWidth, stripHeight), colour, thickness: -1);
+        using var fill = new SKPaint { Color = colour, Style = SKPaintStyle.Fill, IsAntialias = false };
+        canvas.DrawRect(SKRect.Create(left, top, stripWidth, stripHeight), fill);
 
         // Dark text on light colours, white on dark ones, by the colour's luminance.
-        double luminance = (0.0722 * colour.Val0) + (0.7152 * colour.Val1) + (0.2126 * colour.Val2);
-        Scalar ink = luminance > 140 ? Scalar.Black : Scalar.White;
-        Cv2.PutText(image, text, new Point(left + padding, top + padding + textSize.Height), Font, fontScale, ink, thickness, LineTypes.AntiAlias);
+        double luminance = (0.0722 * colour.Blue) + (0.7152 * colour.Green) + (0.2126 * colour.Red);
+        using var ink = new SKPaint { Color = luminance > 140 ? SKColors.Black : SKColors.White, IsAntialias = true };
+        canvas.DrawText(text, left + padding, top + padding + textHeight, SKTextAlign.Left, font, ink);
     }
 }

@@ -1,9 +1,8 @@
+using System.Collections.ObjectModel;
 using FerNet.Faces.Analysis;
 using FerNet.Faces.Images;
-using FerNet.Faces.Video;
 using FerNet.Inference;
 using Microsoft.ML.Data;
-using OpenCvSharp;
 
 namespace FerNet.Faces;
 
@@ -155,8 +154,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
             foreach (string path in imagePaths)
             {
                 using MLImage image = ImageLoader.Load(path);
-                using Mat bgr = FrameImages.ToBgrMat(image);
-                faces.Add(CropFaces(bgr));
+                faces.Add(CropFaces(image));
             }
 
             IReadOnlyList<EmotionPrediction> predictions = _model.PredictBatch(faces.SelectMany(photo => photo.Select(face => face.Crop)));
@@ -183,77 +181,8 @@ public sealed class FaceEmotionAnalyzer : IDisposable
     {
         ThrowIfDisposed();
         ArgumentNullException.ThrowIfNull(image);
-        using Mat bgr = FrameImages.ToBgrMat(image);
-        return AnalyzeBgr(bgr);
-    }
-
-    /// <summary>Finds and classifies the faces in an OpenCV image, such as a video frame; it is not changed or disposed.</summary>
-    /// <param name="frame">An 8-bit gray, BGR or BGRA image (CV_8UC1, CV_8UC3 or CV_8UC4).</param>
-    /// <returns>Every face found, most confident first; empty when there is none.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="frame"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="frame"/> is empty or of another pixel type.</exception>
-    /// <exception cref="ImageTooLargeException"><paramref name="frame"/> has more than <see cref="ImageLimits.MaxPixels"/> pixels (a frame of 8K video does).</exception>
-    /// <exception cref="ObjectDisposedException">The analyzer has been disposed.</exception>
-    public IReadOnlyList<FaceEmotion> Analyze(Mat frame)
-    {
-        ThrowIfDisposed();
-        ArgumentNullException.ThrowIfNull(frame);
-        FrameImages.CheckPixelLimit(frame.Width, frame.Height, "The frame");
-        Mat bgr = FrameImages.AsBgr(frame, out bool converted);
-        try
-        {
-            return AnalyzeBgr(bgr);
-        }
-        finally
-        {
-            if (converted)
-            {
-                bgr.Dispose();
-            }
-        }
-    }
-
-    /// <summary>
-    /// Reads a video file frame by frame and yields the faces of every analysed frame (every
-    /// <see cref="VideoAnalysisOptions.FrameInterval"/>-th frame, from frame 0).
-    /// </summary>
-    /// <param name="videoPath">A video OpenCV's bundled FFmpeg reads (MP4, AVI, MKV, ...).</param>
-    /// <param name="options">Which frames to analyse, and whether to write an annotated copy; null for every frame and no copy.</param>
-    /// <param name="cancellationToken">Stops the reading between frames; an annotated copy is then not written.</param>
-    /// <returns>The analysed frames in order. The file is checked at once; the reading starts when the results are enumerated.</returns>
-    /// <exception cref="FileNotFoundException">There is no file at <paramref name="videoPath"/>.</exception>
-    /// <exception cref="InvalidVideoException">The file is no video OpenCV can read, or has no readable frame.</exception>
-    /// <exception cref="ArgumentException">An option is out of range.</exception>
-    /// <exception cref="ObjectDisposedException">The analyzer has been disposed.</exception>
-    public IAsyncEnumerable<FrameFaces> AnalyzeVideo(string videoPath, VideoAnalysisOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ThrowIfDisposed();
-        options ??= new VideoAnalysisOptions();
-        options.Validate();
-        VideoSource source = VideoSource.File(videoPath);
-        return new FramePipeline(this, source, options).Run(cancellationToken);
-    }
-
-    /// <summary>
-    /// Reads a camera frame by frame and yields the faces of every analysed frame, as
-    /// <see cref="AnalyzeVideo"/> does for a file; timestamps are the time since the camera opened.
-    /// It runs until <see cref="VideoAnalysisOptions.MaxFrames"/> frames are read, the camera stops, or
-    /// <paramref name="cancellationToken"/> is cancelled.
-    /// </summary>
-    /// <param name="cameraIndex">The camera's index, as OpenCV numbers them (0 for the first).</param>
-    /// <param name="options">Which frames to analyse, how many to read, and whether to write an annotated video.</param>
-    /// <param name="cancellationToken">Stops the reading between frames; an annotated video is then not written.</param>
-    /// <returns>The analysed frames in order. The camera is opened when the results are enumerated; <see cref="InvalidVideoException"/> then tells that it cannot be.</returns>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="cameraIndex"/> is negative.</exception>
-    /// <exception cref="ArgumentException">An option is out of range.</exception>
-    /// <exception cref="ObjectDisposedException">The analyzer has been disposed.</exception>
-    public IAsyncEnumerable<FrameFaces> AnalyzeCamera(int cameraIndex, VideoAnalysisOptions? options = null, CancellationToken cancellationToken = default)
-    {
-        ThrowIfDisposed();
-        ArgumentOutOfRangeException.ThrowIfNegative(cameraIndex);
-        options ??= new VideoAnalysisOptions();
-        options.Validate();
-        return new FramePipeline(this, VideoSource.Camera(cameraIndex), options).Run(cancellationToken);
+        FaceImage.CheckedSize(image);
+        return Classify(CropFaces(image));
     }
 
     /// <summary>Disposes the detector. Later calls throw <see cref="ObjectDisposedException"/>.</summary>
@@ -268,11 +197,9 @@ public sealed class FaceEmotionAnalyzer : IDisposable
         _detector.Dispose();
     }
 
-    /// <summary>The analysis of an image already in 8-bit BGR, as every public method but <see cref="AnalyzeBatch"/> ends in.</summary>
-    private IReadOnlyList<FaceEmotion> AnalyzeBgr(Mat bgr)
+    /// <summary>Classifies the crops one by one, as every public method but <see cref="AnalyzeBatch"/> ends; disposes them.</summary>
+    private ReadOnlyCollection<FaceEmotion> Classify(List<CroppedFace> faces)
     {
-        ThrowIfDisposed();
-        List<CroppedFace> faces = CropFaces(bgr);
         try
         {
             return faces.Select(face => face.Classified(_model.Predict(face.Crop))).ToList().AsReadOnly();
@@ -283,18 +210,23 @@ public sealed class FaceEmotionAnalyzer : IDisposable
         }
     }
 
-    /// <summary>The faces the detector finds in <paramref name="bgr"/> that are large enough, each with its crop; the caller disposes the crops.</summary>
-    private List<CroppedFace> CropFaces(Mat bgr)
+    /// <summary>The faces the detector finds in <paramref name="image"/> that are large enough, each with its crop; the caller disposes the crops.</summary>
+    private List<CroppedFace> CropFaces(MLImage image)
     {
+        ThrowIfDisposed();
         var faces = new List<CroppedFace>();
-        foreach (FaceDetection detection in _detector.Detect(bgr))
+        FaceDetection[] large = [.. _detector.Detect(image).Where(face => face.Box.Width >= _minimumFaceSide && face.Box.Height >= _minimumFaceSide)];
+        if (large.Length == 0)
         {
-            if (detection.Box.Width < _minimumFaceSide || detection.Box.Height < _minimumFaceSide)
-            {
-                continue;
-            }
+            return faces;
+        }
 
-            FaceBox crop = FaceCropRegion.Around(detection.Box, bgr.Width, bgr.Height);
+        // The pixels are copied for cutting only when there is a face to cut.
+        using FaceImage pixels = FaceImage.From(image);
+        foreach (FaceDetection detection in large)
+        {
+
+            FaceBox crop = FaceCropRegion.Around(detection.Box, pixels.Width, pixels.Height);
             if (crop.Area == 0)
             {
                 continue;
@@ -304,16 +236,16 @@ public sealed class FaceEmotionAnalyzer : IDisposable
             {
                 FaceBox box = detection.Box;
                 int side = Math.Max(1, (int)Math.Round(FaceCropRegion.Side(box)));
-                faces.Add(new CroppedFace(detection, FrameImages.RotatedSquare(bgr, box.X + (box.Width / 2.0), box.Y + (box.Height / 2.0), side, landmarks.EyeLineAngle)));
+                faces.Add(new CroppedFace(detection, pixels.RotatedSquare(box.X + (box.Width / 2.0), box.Y + (box.Height / 2.0), side, landmarks.EyeLineAngle)));
             }
             else
             {
-                faces.Add(new CroppedFace(detection, FrameImages.Crop(bgr, crop)));
+                faces.Add(new CroppedFace(detection, pixels.Crop(crop)));
             }
         }
 
         return faces;
     }
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

@@ -1,4 +1,4 @@
-using OpenCvSharp;
+using Microsoft.ML.Data;
 
 namespace FerNet.Faces;
 
@@ -6,6 +6,6 @@ namespace FerNet.Faces;
 public interface IFaceDetector : IDisposable
 {
     /// <summary>Every face in <paramref name="image"/>, most confident first; an empty list when there is none.</summary>
-    /// <param name="image">An 8-bit, 3-channel BGR image (OpenCV's usual layout); it is not changed.</param>
-    IReadOnlyList<FaceDetection> Detect(Mat image);
+    /// <param name="image">The image as FerNet.Inference decodes it (<c>ImageLoader.Load</c>): 32-bit BGRA or RGBA; its alpha channel is ignored. It is not changed or disposed.</param>
+    IReadOnlyList<FaceDetection> Detect(MLImage image);
 }

@@ -1,26 +1,26 @@
-using System.Globalization;
 using FerNet.Faces.Detection;
-using OpenCvSharp;
+using FerNet.Faces.Images;
+using FerNet.Inference;
+using Microsoft.ML.Data;
 
 namespace FerNet.Faces;
 
 /// <summary>
-/// Finds faces with YuNet, the light face detector of the OpenCV Zoo, run by OpenCV's
-/// <see cref="FaceDetectorYN"/>. FerNet.Faces bundles the model (MIT licence; the notice is in the
-/// package's THIRD-PARTY-NOTICES.md), so no file is needed; a YuNet .onnx file of your own, such as
+/// Finds faces with YuNet, the light face detector of the OpenCV Zoo, run by ONNX Runtime and
+/// decoded as OpenCV's <c>FaceDetectorYN</c> decodes it (the same boxes, scores and landmarks).
+/// FerNet.Faces bundles the model (MIT licence; the notice is in the package's
+/// THIRD-PARTY-NOTICES.md), so no file is needed; a YuNet .onnx file of your own, such as
 /// <c>face_detection_yunet_2023mar.onnx</c> from github.com/opencv/opencv_zoo, folder
 /// models/face_detection_yunet, may be passed instead.
 /// <code>
 /// using var detector = new YuNetFaceDetector();
-/// IReadOnlyList&lt;FaceDetection&gt; faces = detector.Detect(frame);
+/// using MLImage photo = ImageLoader.Load("team.jpg");
+/// IReadOnlyList&lt;FaceDetection&gt; faces = detector.Detect(photo);
 /// </code>
 /// </summary>
 /// <remarks>
-/// OpenCV's detector is neither thread-safe nor able to change its input size in OpenCvSharp, so
-/// calls are serialised by a lock, and a new OpenCV detector is made whenever an image's size
-/// differs from the previous one's (a video's frames share one size and reuse it). Dispose the
-/// detector when done: it holds native memory. OpenCV loads models only from files, so the bundled
-/// model is written once to a cache file in the user's local application data folder.
+/// Any image size is taken as it is (padded to a multiple of 32 pixels, as OpenCV does). Calls may
+/// come from many threads at once. Dispose the detector when done: it holds native memory.
 /// </remarks>
 public sealed class YuNetFaceDetector : IFaceDetector
 {
@@ -34,19 +34,14 @@ public sealed class YuNetFaceDetector : IFaceDetector
     internal const string WhereToGetTheModel =
         "Download YuNet (face_detection_yunet_2023mar.onnx) from the OpenCV Zoo, github.com/opencv/opencv_zoo, folder models/face_detection_yunet (MIT licence), and pass its path, or pass none to use the YuNet model bundled with FerNet.Faces.";
 
+    /// <summary>How many of the best candidates non-maximum suppression looks at, as FerNet asked of OpenCV.</summary>
     private const int CandidatesBeforeSuppression = 5000;
-    private const int ColumnsPerFace = 15;
-    private const int ScoreColumn = 14;
 
-    private readonly Lock _lock = new();
-    // Null for the bundled model, whose cache file is checked before every load.
-    private readonly string? _modelPath;
+    private readonly YuNetSession _session;
     private readonly float _scoreThreshold;
     private readonly float _nmsThreshold;
     private readonly int _maxDetectionSide;
-    private FaceDetectorYN _detector;
-    private Size _inputSize;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <summary>Loads the YuNet model bundled with FerNet.Faces.</summary>
     /// <param name="scoreThreshold">Faces scoring below this are dropped; in (0, 1].</param>
@@ -58,10 +53,8 @@ public sealed class YuNetFaceDetector : IFaceDetector
     /// missed.
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException">A threshold lies outside (0, 1], or <paramref name="maxDetectionSide"/> is negative.</exception>
-    /// <exception cref="IOException">The bundled model's cache file cannot be written.</exception>
-    /// <exception cref="UnauthorizedAccessException">The cache folder may not be written.</exception>
     public YuNetFaceDetector(float scoreThreshold = DefaultScoreThreshold, float nmsThreshold = DefaultNmsThreshold, int maxDetectionSide = 0)
-        : this(modelPath: null, scoreThreshold, nmsThreshold, maxDetectionSide, bundled: true)
+        : this(Checked(scoreThreshold, nmsThreshold, maxDetectionSide, () => YuNetSession.Open(BundledYuNetModel.Read(), BundledYuNetModel.Description)), scoreThreshold, nmsThreshold, maxDetectionSide)
     {
     }
 
@@ -72,80 +65,77 @@ public sealed class YuNetFaceDetector : IFaceDetector
     /// <param name="maxDetectionSide">0 (the default) detects on the image as it is; a positive value detects on a copy shrunk to that longer side (see <see cref="YuNetFaceDetector(float, float, int)"/>).</param>
     /// <exception cref="ArgumentNullException"><paramref name="modelPath"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A threshold lies outside (0, 1], or <paramref name="maxDetectionSide"/> is negative.</exception>
-    /// <exception cref="FaceDetectorModelException">The path is blank, there is no file at it, or OpenCV cannot load it as a face detector.</exception>
+    /// <exception cref="FaceDetectorModelException">
+    /// The path is blank, there is no file at it, ONNX Runtime cannot load it, or it is an ONNX model
+    /// but not YuNet (its inputs, outputs or output sizes differ); the message names the file.
+    /// </exception>
     public YuNetFaceDetector(string modelPath, float scoreThreshold = DefaultScoreThreshold, float nmsThreshold = DefaultNmsThreshold, int maxDetectionSide = 0)
-        : this(modelPath ?? throw new ArgumentNullException(nameof(modelPath)), scoreThreshold, nmsThreshold, maxDetectionSide, bundled: false)
+        : this(Checked(scoreThreshold, nmsThreshold, maxDetectionSide, () => OpenFile(modelPath ?? throw new ArgumentNullException(nameof(modelPath)))), scoreThreshold, nmsThreshold, maxDetectionSide)
     {
     }
 
-    private YuNetFaceDetector(string? modelPath, float scoreThreshold, float nmsThreshold, int maxDetectionSide, bool bundled)
+    private YuNetFaceDetector(YuNetSession session, float scoreThreshold, float nmsThreshold, int maxDetectionSide)
     {
-        CheckThreshold(scoreThreshold, nameof(scoreThreshold));
-        CheckThreshold(nmsThreshold, nameof(nmsThreshold));
-        ArgumentOutOfRangeException.ThrowIfNegative(maxDetectionSide);
-        if (!bundled && string.IsNullOrWhiteSpace(modelPath))
-        {
-            throw new FaceDetectorModelException($"No face detector model was given. {WhereToGetTheModel}");
-        }
-
-        if (!bundled && !File.Exists(modelPath))
-        {
-            throw new FaceDetectorModelException($"Face detector model '{modelPath}' does not exist. {WhereToGetTheModel}");
-        }
-
-        _modelPath = modelPath;
+        _session = session;
         _scoreThreshold = scoreThreshold;
         _nmsThreshold = nmsThreshold;
         _maxDetectionSide = maxDetectionSide;
-        _inputSize = new Size(320, 320);
-        _detector = Create(_inputSize);
     }
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="image"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="image"/> is empty or not 8-bit BGR.</exception>
+    /// <exception cref="ArgumentException"><paramref name="image"/> has been disposed.</exception>
+    /// <exception cref="ImageTooLargeException"><paramref name="image"/> has more than <see cref="ImageLimits.MaxPixels"/> pixels.</exception>
     /// <exception cref="ObjectDisposedException">The detector has been disposed.</exception>
-    public IReadOnlyList<FaceDetection> Detect(Mat image)
+    public IReadOnlyList<FaceDetection> Detect(MLImage image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        if (image.Empty() || image.Type() != MatType.CV_8UC3)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        (int width, int height, byte[] bgr) = FaceImage.BgrPixels(image);
+        int longer = Math.Max(width, height);
+        if (_maxDetectionSide == 0 || longer <= _maxDetectionSide)
         {
-            throw new ArgumentException($"The detector takes a non-empty 8-bit BGR image (CV_8UC3); got {image.Type()} of {image.Width} x {image.Height}.", nameof(image));
+            return Detect(bgr, width, height, bytesPerPixel: 3, 1.0);
         }
 
-        double scale = _maxDetectionSide > 0 && Math.Max(image.Width, image.Height) > _maxDetectionSide
-            ? (double)_maxDetectionSide / Math.Max(image.Width, image.Height)
-            : 1.0;
-        using Mat? shrunk = scale < 1.0 ? image.Resize(new Size(0, 0), scale, scale, InterpolationFlags.Area) : null;
-        Mat input = shrunk ?? image;
-        using var faces = new Mat();
-        lock (_lock)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (input.Size() != _inputSize)
-            {
-                _detector.Dispose();
-                _inputSize = input.Size();
-                _detector = Create(_inputSize);
-            }
-
-            _detector.Detect(input, faces);
-        }
-
-        return Read(faces, 1.0 / scale);
+        // Each side scaled alike and kept at least one pixel, however long and thin the image.
+        double scale = (double)_maxDetectionSide / longer;
+        using FaceImage full = FaceImage.From(image);
+        using FaceImage shrunk = full.Resized((int)Math.Round(width * scale), (int)Math.Round(height * scale));
+        return Detect(shrunk.Bitmap.GetPixelSpan(), shrunk.Width, shrunk.Height, bytesPerPixel: 4, 1.0 / scale);
     }
 
     /// <inheritdoc/>
     public void Dispose()
     {
-        lock (_lock)
+        if (!_disposed)
         {
-            if (!_disposed)
-            {
-                _disposed = true;
-                _detector.Dispose();
-            }
+            _disposed = true;
+            _session.Dispose();
         }
+    }
+
+    private static YuNetSession Checked(float scoreThreshold, float nmsThreshold, int maxDetectionSide, Func<YuNetSession> open)
+    {
+        CheckThreshold(scoreThreshold, nameof(scoreThreshold));
+        CheckThreshold(nmsThreshold, nameof(nmsThreshold));
+        ArgumentOutOfRangeException.ThrowIfNegative(maxDetectionSide);
+        return open();
+    }
+
+    private static YuNetSession OpenFile(string modelPath)
+    {
+        if (string.IsNullOrWhiteSpace(modelPath))
+        {
+            throw new FaceDetectorModelException($"No face detector model was given. {WhereToGetTheModel}");
+        }
+
+        if (!File.Exists(modelPath))
+        {
+            throw new FaceDetectorModelException($"Face detector model '{modelPath}' does not exist. {WhereToGetTheModel}");
+        }
+
+        return YuNetSession.Open(File.ReadAllBytes(modelPath), $"Face detector model '{modelPath}'");
     }
 
     private static void CheckThreshold(float value, string name)
@@ -156,54 +146,30 @@ public sealed class YuNetFaceDetector : IFaceDetector
         }
     }
 
-    // One row per face: box x, y, width, height, five landmarks (x, y: right eye, left eye, nose
-    // tip, right and left mouth corner), score.
-    private static FaceDetection[] Read(Mat faces, double toImage)
+    private static FacePoint Landmark(float[] values, int index, double toImage) =>
+        new((float)(values[2 * index] * toImage), (float)(values[(2 * index) + 1] * toImage));
+
+    private FaceDetection[] Detect(ReadOnlySpan<byte> pixels, int width, int height, int bytesPerPixel, double toImage)
     {
-        int rows = faces.Rows;
-        if (rows == 0)
-        {
-            return [];
-        }
-
-        faces.GetArray(out float[] values);
-        var detections = new FaceDetection[rows];
-        for (int row = 0; row < rows; row++)
-        {
-            int at = row * ColumnsPerFace;
-            var box = new FaceBox(
-                (int)Math.Round(values[at] * toImage),
-                (int)Math.Round(values[at + 1] * toImage),
-                (int)Math.Round(values[at + 2] * toImage),
-                (int)Math.Round(values[at + 3] * toImage));
-            var landmarks = new FaceLandmarks(
-                Landmark(values, at, 0, toImage),
-                Landmark(values, at, 1, toImage),
-                Landmark(values, at, 2, toImage),
-                Landmark(values, at, 3, toImage),
-                Landmark(values, at, 4, toImage));
-            detections[row] = new FaceDetection(box, Math.Clamp(values[at + ScoreColumn], 0f, 1f), landmarks);
-        }
-
-        return [.. detections.OrderByDescending(face => face.Confidence)];
-    }
-
-    private static FacePoint Landmark(float[] values, int rowStart, int index, double toImage) =>
-        new((float)(values[rowStart + 4 + (2 * index)] * toImage), (float)(values[rowStart + 5 + (2 * index)] * toImage));
-
-    private FaceDetectorYN Create(Size inputSize)
-    {
-        string path = _modelPath ?? BundledYuNetModel.EnsureFile();
-        try
-        {
-            return FaceDetectorYN.Create(path, string.Empty, inputSize, _scoreThreshold, _nmsThreshold, CandidatesBeforeSuppression);
-        }
-        catch (OpenCVException e)
-        {
-            string model = _modelPath is null ? $"{BundledYuNetModel.Description} (cached at '{path}')" : $"Face detector model '{path}'";
-            throw new FaceDetectorModelException(
-                string.Create(CultureInfo.InvariantCulture, $"{model} could not be loaded by OpenCV ({e.Message.Trim()}). {WhereToGetTheModel}"),
-                e);
-        }
+        float[] blob = YuNetBlob.From(pixels, width, height, bytesPerPixel, out int paddedWidth, out int paddedHeight);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        float[][] outputs = _session.Run(blob, paddedWidth, paddedHeight);
+        List<FaceCandidate> faces = FaceSuppression.Apply(
+            YuNetDecoder.Decode(outputs, paddedWidth, paddedHeight, _scoreThreshold), _scoreThreshold, _nmsThreshold, CandidatesBeforeSuppression);
+        return [.. faces
+            .Select(face => new FaceDetection(
+                new FaceBox(
+                    (int)Math.Round(face.X * toImage),
+                    (int)Math.Round(face.Y * toImage),
+                    (int)Math.Round(face.Width * toImage),
+                    (int)Math.Round(face.Height * toImage)),
+                Math.Clamp(face.Score, 0f, 1f),
+                new FaceLandmarks(
+                    Landmark(face.Landmarks, 0, toImage),
+                    Landmark(face.Landmarks, 1, toImage),
+                    Landmark(face.Landmarks, 2, toImage),
+                    Landmark(face.Landmarks, 3, toImage),
+                    Landmark(face.Landmarks, 4, toImage))))
+            .OrderByDescending(face => face.Confidence)];
     }
 }

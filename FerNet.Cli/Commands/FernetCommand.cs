@@ -2,6 +2,7 @@ using System.CommandLine;
 using FerNet.Cli.Evaluation;
 using FerNet.Cli.Prediction;
 using FerNet.Faces;
+using FerNet.Faces.Video;
 using FerNet.Inference;
 
 namespace FerNet.Cli.Commands;

@@ -1,9 +1,11 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using FerNet.Cli.Files;
 using FerNet.Core.IO;
 using FerNet.Faces;
+using FerNet.Faces.Video;
 using FerNet.Cli.Terminal;
 using FerNet.Cli.Prediction;
 using OpenCvSharp;
@@ -41,6 +43,11 @@ internal sealed class VideoFacesRunner(TextWriter output, TextWriter diagnostics
         catch (Exception e) when (e is PredictionSetupException or FaceDetectorModelException or InvalidVideoException or FileNotFoundException)
         {
             diagnostics.WriteLine($"error: {e.Message}");
+            return PredictionOutcome.NotStarted;
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException && e.ToString().Contains("OpenCvSharp", StringComparison.Ordinal))
+        {
+            diagnostics.WriteLine($"error: video and camera need OpenCV's native library (OpenCvSharpExtern), which is not installed for {RuntimeInformation.RuntimeIdentifier}; FerNet's tool carries it for linux-x64 only. Photos need no OpenCV: fernet faces.");
             return PredictionOutcome.NotStarted;
         }
         catch (OperationCanceledException)
@@ -120,6 +127,15 @@ internal sealed class VideoFacesRunner(TextWriter output, TextWriter diagnostics
             throw new PredictionSetupException("--annotated-video writes into the --out folder; name one.");
         }
 
+        // A pipe or a device never ends: OpenCV would wait on it for ever.
+        if (request.VideoPath is string videoPath && RegularFile.Refusal(videoPath, "Video file") is string notRegular)
+        {
+            throw new PredictionSetupException(notRegular);
+        }
+
+        // OpenCV logs its own warnings and errors to the terminal (a missing camera gives several);
+        // the CLI reports every failure itself, in one line.
+        Cv2.SetLogLevel(LogLevel.SILENT);
         using PredictionModel model = PredictionModel.Open(request.ModelPath);
         using var analyzer = new FaceEmotionAnalyzer(YuNetDetectors.Open(request.DetectorPath, request.MaxDetectionSide), model.Model);
         var options = new VideoAnalysisOptions

@@ -32,6 +32,19 @@ public sealed class SpecialFileTests(LinearModelFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void A_pipe_or_a_device_as_the_video_ends_the_run_with_one_line()
+    {
+        string fifo = SpecialFiles.Fifo(_directory.Combine("pipe.mp4"));
+
+        foreach (string video in new[] { SpecialFiles.EndlessDevice, fifo })
+        {
+            PredictCliResult result = SpecialFiles.RunBounded("video", video, "--model", fixture.ModelPath, "--out", _directory.Combine("out"));
+
+            CliAssert.RefusedWithOneLine(result, video, "not a regular file");
+        }
+    }
+
+    [Fact]
     public void Devices_and_pipes_in_a_folder_or_a_list_are_skipped_and_the_rest_is_scored()
     {
         FaceFiles.Pngs(_directory.Combine("faces"), 3);

@@ -47,10 +47,31 @@ public sealed class ToolInstallTests(ToolFeedFixture packed, CollageFixture coll
         Assert.Contains("FerNet.Inference.dll", assemblies);
         Assert.Contains("FerNet.Faces.dll", assemblies);
         Assert.Contains("OpenCvSharp.dll", assemblies);
-        Assert.Contains(archive.Entries, entry => entry.FullName == "tools/net10.0/any/DotnetToolSettings.xml");
+        Assert.Contains(archive.Entries, entry => entry.FullName == "tools/net10.0/linux-x64/DotnetToolSettings.xml");
         Assert.Contains(archive.Entries, entry => entry.FullName == "README.md");
         Assert.Contains(archive.Entries, entry => entry.FullName == "THIRD-PARTY-NOTICES.md");
         Assert.DoesNotContain(assemblies, name => TrainingAssemblies.Any(training => name.StartsWith(training, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Fact]
+    public void TheToolIsPackedPerPlatformAndTheLinuxPackageCarriesLinuxX64NativesOnly()
+    {
+        using ZipArchive pointer = ZipFile.OpenRead(packed.PointerPackage);
+        using var settings = new StreamReader((pointer.GetEntry("tools/any/any/DotnetToolSettings.xml") ?? throw new Xunit.Sdk.XunitException("The pointer package has no DotnetToolSettings.xml.")).Open());
+        string listed = settings.ReadToEnd();
+        using ZipArchive linux = ZipFile.OpenRead(packed.ToolPackage);
+        string[] natives = [.. linux.Entries.Select(entry => entry.FullName).Where(name => name.EndsWith(".so", StringComparison.Ordinal) || name.EndsWith(".dylib", StringComparison.Ordinal) || name.Contains("/runtimes/", StringComparison.Ordinal))];
+
+        foreach (string rid in new[] { "linux-x64", "linux-arm64", "osx-arm64", "win-x64" })
+        {
+            Assert.Contains($"RuntimeIdentifier=\"{rid}\" Id=\"FerNet.Cli.{rid}\"", listed, StringComparison.Ordinal);
+            Assert.True(File.Exists(Path.Combine(packed.Feed, $"FerNet.Cli.{rid}.{packed.Version}.nupkg")), $"No FerNet.Cli.{rid} package was packed.");
+        }
+
+        Assert.DoesNotContain(pointer.Entries, entry => entry.FullName.EndsWith(".dll", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("tools/net10.0/linux-x64/libonnxruntime.so", natives);
+        Assert.Contains("tools/net10.0/linux-x64/libSkiaSharp.so", natives);
+        Assert.All(natives, name => Assert.StartsWith("tools/net10.0/linux-x64/lib", name, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using FerNet.Faces;
+using FerNet.Faces.Video;
 using FerNet.Faces.Analysis;
 using FerNet.Faces.Images;
 using FerNet.Inference;
@@ -47,9 +48,9 @@ public sealed class AlignmentTests(CollageFixture collage) : IClassFixture<Colla
         double angle = turned.Landmarks!.Value.EyeLineAngle - level.Landmarks!.Value.EyeLineAngle;
         Assert.InRange(angle, tilt - 8, tilt + 8);
         const double Centre = TiltedPhoto.Side / 2.0;
-        using MLImage reference = FrameImages.RotatedSquare(upright, Centre, Centre, TiltedPhoto.FaceSide, 0);
-        using MLImage plain = FrameImages.RotatedSquare(tilted, Centre, Centre, TiltedPhoto.FaceSide, 0);
-        using MLImage aligned = FrameImages.RotatedSquare(tilted, Centre, Centre, TiltedPhoto.FaceSide, angle);
+        using MLImage reference = MatCrops.RotatedSquare(upright, Centre, Centre, TiltedPhoto.FaceSide, 0);
+        using MLImage plain = MatCrops.RotatedSquare(tilted, Centre, Centre, TiltedPhoto.FaceSide, 0);
+        using MLImage aligned = MatCrops.RotatedSquare(tilted, Centre, Centre, TiltedPhoto.FaceSide, angle);
         Assert.True(
             MeanGap(aligned, reference) < MeanGap(plain, reference) / 2,
             $"Turned upright, the crop differs from the upright face's by {MeanGap(aligned, reference):0.0} gray levels; unturned by {MeanGap(plain, reference):0.0}.");
@@ -67,8 +68,8 @@ public sealed class AlignmentTests(CollageFixture collage) : IClassFixture<Colla
         FaceEmotion plainFace = Assert.Single(plain.Analyze(tilted));
 
         FaceBox box = alignedFace.Box;
-        using MLImage turned = FrameImages.RotatedSquare(tilted, box.X + (box.Width / 2.0), box.Y + (box.Height / 2.0), (int)Math.Round(FaceCropRegion.Side(box)), alignedFace.Landmarks!.Value.EyeLineAngle);
-        using MLImage cropped = FrameImages.Crop(tilted, FaceCropRegion.Around(box, tilted.Width, tilted.Height));
+        using MLImage turned = MatCrops.RotatedSquare(tilted, box.X + (box.Width / 2.0), box.Y + (box.Height / 2.0), (int)Math.Round(FaceCropRegion.Side(box)), alignedFace.Landmarks!.Value.EyeLineAngle);
+        using MLImage cropped = MatCrops.Crop(tilted, FaceCropRegion.Around(box, tilted.Width, tilted.Height));
         Assert.Equal(EmotionClassifier.Default.Predict(turned), alignedFace.Prediction);
         Assert.Equal(EmotionClassifier.Default.Predict(cropped), plainFace.Prediction);
         Assert.Equal(alignedFace.Box, plainFace.Box);

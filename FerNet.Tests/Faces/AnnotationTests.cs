@@ -1,8 +1,10 @@
 using FerNet.Core;
 using FerNet.Faces;
+using FerNet.Faces.Video;
 using FerNet.Inference;
 using FerNet.Tests.TestData;
 using OpenCvSharp;
+using SkiaSharp;
 
 namespace FerNet.Tests.Faces;
 
@@ -20,7 +22,7 @@ public sealed class AnnotationTests
         FaceEmotion sad = Face(new FaceBox(400, 200, 100, 100), Emotion.Sad);
         string path = folder.Combine("annotated.png");
 
-        FaceAnnotator.Write(image, [happy, sad], path);
+        FrameAnnotator.Write(image, [happy, sad], path);
 
         using Mat written = Cv2.ImRead(path, ImreadModes.Color);
         Assert.Equal(image.Size(), written.Size());
@@ -59,7 +61,7 @@ public sealed class AnnotationTests
         using var image = new Mat(300, 300, MatType.CV_8UC3, Canvas);
         FaceEmotion face = Face(new FaceBox(50, 0, 150, 150), Emotion.Angry);
 
-        FaceAnnotator.Draw(image, [face]);
+        FrameAnnotator.Draw(image, [face]);
 
         // Inside the box, clear of its border lines: only the label strip can have the colour there.
         Vec3b angry = ToVec(EmotionColors.Of(Emotion.Angry));
@@ -82,8 +84,8 @@ public sealed class AnnotationTests
         using var image = new Mat(200, 200, MatType.CV_8UC3, Canvas);
         FaceEmotion face = Face(new FaceBox(50, 60, 80, 80), Emotion.Neutral);
 
-        FaceAnnotator.Write(image, [face], folder.Combine("a.jpg"));
-        ArgumentException refused = Assert.Throws<ArgumentException>(() => FaceAnnotator.Write(image, [face], folder.Combine("a.tiff")));
+        FrameAnnotator.Write(image, [face], folder.Combine("a.jpg"));
+        ArgumentException refused = Assert.Throws<ArgumentException>(() => FrameAnnotator.Write(image, [face], folder.Combine("a.tiff")));
 
         using Mat written = Cv2.ImRead(folder.Combine("a.jpg"));
         Assert.Equal(new Size(200, 200), written.Size());
@@ -102,4 +104,6 @@ public sealed class AnnotationTests
     }
 
     private static Vec3b ToVec(Scalar colour) => new((byte)colour.Val0, (byte)colour.Val1, (byte)colour.Val2);
+
+    private static Vec3b ToVec(SKColor colour) => new(colour.Blue, colour.Green, colour.Red);
 }

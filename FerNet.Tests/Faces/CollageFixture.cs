@@ -1,4 +1,5 @@
 using FerNet.Faces;
+using FerNet.Faces.Video;
 using FerNet.Tests.TestData;
 using OpenCvSharp;
 
@@ -31,7 +32,7 @@ public sealed class CollageFixture : IDisposable
         CollagePath = Path.Combine(OutputDirectory, "collage.png");
         Cv2.ImWrite(CollagePath, Collage);
         AnnotatedPath = Path.Combine(OutputDirectory, "collage-annotated.png");
-        FaceAnnotator.Write(Collage, Found, AnnotatedPath);
+        FrameAnnotator.Write(Collage, Found, AnnotatedPath);
     }
 
     /// <summary>Where each face was pasted, in the order of <see cref="FaceCanvas.FerFaces"/>.</summary>

@@ -1,5 +1,6 @@
 using FerNet.Core;
 using FerNet.Faces;
+using FerNet.Faces.Video;
 using FerNet.Faces.Analysis;
 using FerNet.Faces.Images;
 using FerNet.Inference;
@@ -87,7 +88,7 @@ public sealed class CollageTests(CollageFixture collage) : IClassFixture<Collage
         foreach (FaceEmotion face in faces)
         {
             FaceBox crop = FaceCropRegion.Around(face.Box, CollageFixture.Width, CollageFixture.Height);
-            using MLImage cropImage = FrameImages.Crop(collage.Collage, crop);
+            using MLImage cropImage = MatCrops.Crop(collage.Collage, crop);
             Assert.Equal(model.Predict(cropImage), face.Prediction);
         }
 

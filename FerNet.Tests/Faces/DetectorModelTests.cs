@@ -1,5 +1,9 @@
+using FerNet.Core;
 using FerNet.Faces;
+using FerNet.Faces.Video;
+using FerNet.Tests.Inference;
 using FerNet.Tests.TestData;
+using Microsoft.ML.OnnxRuntime;
 using OpenCvSharp;
 
 namespace FerNet.Tests.Faces;
@@ -43,7 +47,7 @@ public sealed class DetectorModelTests
         FaceDetectorModelException error = Assert.Throws<FaceDetectorModelException>(() => new YuNetFaceDetector(notAModel));
 
         Assert.Contains(notAModel, error.Message, StringComparison.Ordinal);
-        Assert.IsType<OpenCVException>(error.InnerException);
+        Assert.IsType<OnnxRuntimeException>(error.InnerException);
     }
 
     [Theory]
@@ -67,5 +71,19 @@ public sealed class DetectorModelTests
         Assert.Empty(detector.Detect(image));
         detector.Dispose();
         Assert.Throws<ObjectDisposedException>(() => detector.Detect(image));
+    }
+
+    [Fact]
+    public void AnOnnxModelThatIsNotYuNetIsRefusedByNameWhenTheDetectorIsMade()
+    {
+        using var folder = new TemporaryDirectory();
+        string emotionModel = folder.Combine("emotions.onnx");
+        File.WriteAllBytes(emotionModel, new LinearFaceModel(seed: 3, EmotionLabels.Names).ToOnnx());
+
+        FaceDetectorModelException error = Assert.Throws<FaceDetectorModelException>(() => new YuNetFaceDetector(emotionModel));
+
+        Assert.Contains(emotionModel, error.Message, StringComparison.Ordinal);
+        Assert.Contains("not YuNet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("github.com/opencv/opencv_zoo", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
 using FerNet.Faces;
-using FerNet.Faces.Images;
+using FerNet.Faces.Video;
+using FerNet.Faces.Video.Frames;
 using Microsoft.ML.Data;
 using OpenCvSharp;
 
 namespace FerNet.Tests.Faces;
 
-/// <summary>Pixels keep their colours and places between OpenCV's BGR Mat and ML.NET's MLImage.</summary>
+/// <summary>Pixels keep their colours and places between OpenCV's BGR Mat, ML.NET's MLImage and the analyzer's crops.</summary>
 public sealed class FrameImagesTests
 {
     [Fact]
@@ -15,7 +16,7 @@ public sealed class FrameImagesTests
         using Mat image = Colourful(64, 48);
         var region = new FaceBox(10, 5, 30, 20);
 
-        using MLImage crop = FrameImages.Crop(image, region);
+        using MLImage crop = MatCrops.Crop(image, region);
 
         Assert.Equal((region.Width, region.Height), (crop.Width, crop.Height));
         using var view = new Mat(image, new Rect(region.X, region.Y, region.Width, region.Height));
@@ -24,21 +25,14 @@ public sealed class FrameImagesTests
     }
 
     [Fact]
-    public void AnMLImageBecomesTheSameBgrMat()
+    public void ABgrMatBecomesAnMLImageOfTheSamePixels()
     {
         using Mat image = Colourful(33, 17);
-        byte[] bgr = Bytes(image);
-        var bgra = new byte[33 * 17 * 4];
-        for (int i = 0, j = 0; i < bgr.Length; i += 3, j += 4)
-        {
-            (bgra[j], bgra[j + 1], bgra[j + 2], bgra[j + 3]) = (bgr[i], bgr[i + 1], bgr[i + 2], 255);
-        }
 
-        using MLImage mlImage = MLImage.CreateFromPixels(33, 17, MLPixelFormat.Bgra32, bgra);
-        using Mat back = FrameImages.ToBgrMat(mlImage);
+        using MLImage mlImage = MatImages.ToMLImage(image);
 
-        Assert.Equal(MatType.CV_8UC3, back.Type());
-        Assert.Equal(bgr, Bytes(back));
+        Assert.Equal((33, 17), (mlImage.Width, mlImage.Height));
+        Assert.Equal(Bytes(image), mlImage.GetBGRPixels);
     }
 
     private static Mat Colourful(int width, int height)

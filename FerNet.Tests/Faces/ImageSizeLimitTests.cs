@@ -1,4 +1,5 @@
 using FerNet.Faces;
+using FerNet.Faces.Video;
 using FerNet.Inference;
 using FerNet.Tests.TestData;
 using Microsoft.ML.Data;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using FerNet.Core;
 using FerNet.Faces;
+using FerNet.Faces.Video;
 using FerNet.Inference;
 using FerNet.Inference.Models;
 using FerNet.Tests.Faces;

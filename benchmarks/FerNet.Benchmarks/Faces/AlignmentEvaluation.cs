@@ -1,6 +1,7 @@
 using System.Globalization;
 using FerNet.Core;
 using FerNet.Faces;
+using FerNet.Faces.Video;
 
 namespace FerNet.Benchmarks.Faces;
 

@@ -3,6 +3,8 @@ using FerNet.Faces;
 using FerNet.Benchmarks.Models;
 using FerNet.Faces.Analysis;
 using FerNet.Faces.Images;
+using FerNet.Faces.Video;
+using FerNet.Faces.Video.Frames;
 using FerNet.Inference;
 using Microsoft.ML.Data;
 using OpenCvSharp;
@@ -12,7 +14,7 @@ namespace FerNet.Benchmarks.Faces;
 /// <summary>
 /// One 640 x 480 frame holding five FER2013 test faces (120 px each, on a plain background), as a
 /// webcam would give: YuNet detection alone, the classification of the five face crops alone, and
-/// both together (<see cref="FaceEmotionAnalyzer.Analyze(Mat)"/>), whose rate is the frames per
+/// both together (<see cref="VideoAnalysis.Analyze(FaceEmotionAnalyzer, Mat)"/>), whose rate is the frames per
 /// second a video or camera reaches with every frame analysed; then the same with detection on the
 /// frame shrunk to 320 x 240 (YuNetFaceDetector's maxDetectionSide). The emotion model is the
 /// embedded default, or the file named by FERNET_BENCHMARK_MODEL.
@@ -45,7 +47,9 @@ public class FaceFrameBenchmarks : IDisposable
             }
         }
 
-        _crops = [.. _detector.Detect(_frame).Select(face => FrameImages.Crop(_frame, FaceCropRegion.Around(face.Box, _frame.Width, _frame.Height)))];
+        using MLImage image = MatImages.ToMLImage(_frame);
+        using FaceImage pixels = FaceImage.From(image);
+        _crops = [.. _detector.Detect(_frame).Select(face => pixels.Crop(FaceCropRegion.Around(face.Box, _frame.Width, _frame.Height)))];
     }
 
     private static bool UsesEmbeddedModel => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(BenchmarkModel.PathVariable));

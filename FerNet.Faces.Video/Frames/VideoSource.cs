@@ -1,6 +1,6 @@
 using OpenCvSharp;
 
-namespace FerNet.Faces.Video;
+namespace FerNet.Faces.Video.Frames;
 
 /// <summary>Where frames come from: a video file (checked when named) or a camera (checked when opened).</summary>
 internal sealed class VideoSource

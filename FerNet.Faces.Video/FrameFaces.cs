@@ -1,4 +1,4 @@
-namespace FerNet.Faces;
+namespace FerNet.Faces.Video;
 
 /// <summary>The faces of one analysed video frame.</summary>
 /// <param name="FrameIndex">The frame's position in the video, from 0, counting every frame read (analysed or not).</param>

@@ -1,6 +1,7 @@
+using FerNet.Faces;
 using OpenCvSharp;
 
-namespace FerNet.Faces.Video;
+namespace FerNet.Faces.Video.Frames;
 
 /// <summary>
 /// Writes frames with their faces drawn on them into a video file, whole or not at all: frames go
@@ -42,7 +43,7 @@ internal sealed class AnnotatedVideoWriter : IDisposable
     {
         _writer ??= Open(frame.Size());
         using Mat canvas = frame.Clone();
-        FaceAnnotator.Draw(canvas, faces);
+        FrameAnnotator.Draw(canvas, faces);
         _writer.Write(canvas);
     }
 

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using FerNet.Faces;
 using OpenCvSharp;
 
-namespace FerNet.Faces.Video;
+namespace FerNet.Faces.Video.Frames;
 
 /// <summary>
 /// The frame loop shared by video files and cameras: read a frame, analyse every N-th, write the

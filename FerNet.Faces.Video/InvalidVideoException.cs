@@ -1,4 +1,4 @@
-namespace FerNet.Faces;
+namespace FerNet.Faces.Video;
 
 /// <summary>
 /// A video file or camera could not be read: the file is no video that OpenCV's bundled FFmpeg

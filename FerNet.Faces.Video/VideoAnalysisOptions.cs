@@ -1,8 +1,8 @@
-using FerNet.Faces.Video;
+using FerNet.Faces.Video.Frames;
 
-namespace FerNet.Faces;
+namespace FerNet.Faces.Video;
 
-/// <summary>How <see cref="FaceEmotionAnalyzer.AnalyzeVideo"/> and <see cref="FaceEmotionAnalyzer.AnalyzeCamera"/> go through frames.</summary>
+/// <summary>How <see cref="VideoAnalysis.AnalyzeVideo"/> and <see cref="VideoAnalysis.AnalyzeCamera"/> go through frames.</summary>
 public sealed record VideoAnalysisOptions
 {
     /// <summary>Analyse every this-many-th frame (frames 0, N, 2N, ...); 1, the default, analyses all. At least 1.</summary>
