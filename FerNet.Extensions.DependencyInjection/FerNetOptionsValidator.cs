@@ -28,6 +28,15 @@ internal sealed class FerNetOptionsValidator : IValidateOptions<FerNetOptions>
             failures.Add(string.Create(CultureInfo.InvariantCulture, $"FerNet:MinimumFaceSide is {options.MinimumFaceSide}; it must be at least 1 pixel."));
         }
 
+        if (!Enum.IsDefined(options.Precision))
+        {
+            failures.Add($"FerNet:Precision {options.Precision} is not one of {string.Join(", ", Enum.GetNames<DefaultModelPrecision>())}.");
+        }
+        else if (options.Precision != DefaultModelPrecision.Float32 && options.ModelPath is not null)
+        {
+            failures.Add($"FerNet:Precision {options.Precision} chooses an embedded default model, but FerNet:ModelPath '{options.ModelPath}' names a file, which is scored in its own precision. Unset one of them.");
+        }
+
         if (!Enum.IsDefined(options.TestTimeAugmentation))
         {
             failures.Add($"FerNet:TestTimeAugmentation {options.TestTimeAugmentation} is not one of {string.Join(", ", Enum.GetNames<TestTimeAugmentation>())}.");

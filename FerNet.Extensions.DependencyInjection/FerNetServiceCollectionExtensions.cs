@@ -54,7 +54,7 @@ public static class FerNetServiceCollectionExtensions
     {
         var modelOptions = new EmotionModelOptions { TestTimeAugmentation = options.TestTimeAugmentation };
         return options.ModelPath is null
-            ? EmotionClassifier.LoadDefault(modelOptions)
+            ? EmotionClassifier.LoadDefault(options.Precision, modelOptions)
             : EmotionClassifier.Load(options.ModelPath, modelOptions);
     }
 

@@ -25,10 +25,12 @@ internal static class EvaluateCommand
         };
         var json = new Option<string?>("--json") { HelpName = "report.json", Description = "Also write the report as JSON to this file." };
         var augmentation = AugmentationOption.Create();
-        var command = new Command("evaluate", "Score a FerNet model on a labelled folder and print precision, recall and F1 per class.") { model, data, json, augmentation };
+        var precision = PrecisionOption.Create();
+        var command = new Command("evaluate", "Score a FerNet model on a labelled folder and print precision, recall and F1 per class.") { model, data, json, augmentation, precision };
         command.SetAction((result, cancellationToken) =>
         {
             var options = new EmotionModelOptions { TestTimeAugmentation = AugmentationOption.Parse(result.GetValue(augmentation)) };
+            DefaultModelPrecision defaultPrecision = PrecisionOption.Parse(result.GetValue(precision), result.GetValue(model));
             string? jsonPath = result.GetValue(json);
             if (jsonPath is not null && OutputLocation.FileRefusal(jsonPath, "--json") is string unwritable)
             {
@@ -43,7 +45,7 @@ internal static class EvaluateCommand
                 throw new PredictionSetupException(unreadable);
             }
 
-            using EmotionModel scorer = modelPath is null ? EmotionClassifier.LoadDefault(options) : EmotionClassifier.Load(modelPath, options);
+            using EmotionModel scorer = modelPath is null ? EmotionClassifier.LoadDefault(defaultPrecision, options) : EmotionClassifier.Load(modelPath, options);
             TextWriter output = result.InvocationConfiguration.Output;
             ClassificationReport report;
             try
@@ -57,7 +59,7 @@ internal static class EvaluateCommand
             }
 
             string views = options.TestTimeAugmentation == TestTimeAugmentation.None ? string.Empty : ", with flip test-time augmentation";
-            output.WriteLine($"{modelPath ?? "The embedded model"} on {folder} ({images.Paths.Count} images{views}):");
+            output.WriteLine($"{modelPath ?? (defaultPrecision == DefaultModelPrecision.Int8 ? "The embedded int8 model" : "The embedded model")} on {folder} ({images.Paths.Count} images{views}):");
             output.WriteLine(report.ToText(digits: 4));
             if (jsonPath is not null)
             {

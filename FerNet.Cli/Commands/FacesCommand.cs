@@ -16,7 +16,8 @@ internal static class FacesCommand
         var recursive = new Option<bool>("--recursive") { Description = "Read the folder's subfolders too." };
         var side = FaceOptions.DetectionSide();
         var augmentation = AugmentationOption.Create();
-        var command = new Command("faces", "Find every face in photos with YuNet and classify its expression with a FerNet model.") { input, detector, output, model, json, recursive, side, augmentation };
+        var precision = PrecisionOption.Create();
+        var command = new Command("faces", "Find every face in photos with YuNet and classify its expression with a FerNet model.") { input, detector, output, model, json, recursive, side, augmentation, precision };
         command.SetAction((result, cancellationToken) =>
         {
             var request = new PhotoFacesRequest(
@@ -27,7 +28,8 @@ internal static class FacesCommand
                 result.GetValue(json),
                 result.GetValue(recursive),
                 result.GetValue(side),
-                AugmentationOption.Parse(result.GetValue(augmentation)));
+                AugmentationOption.Parse(result.GetValue(augmentation)),
+                PrecisionOption.Parse(result.GetValue(precision), result.GetValue(model)));
             var runner = new PhotoFacesRunner(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
             return Task.FromResult((int)runner.Run(request, cancellationToken));
         });

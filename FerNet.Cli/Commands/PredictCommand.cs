@@ -15,7 +15,8 @@ internal static class PredictCommand
         var recursive = new Option<bool>("--recursive") { Description = "Score the folder's subfolders too." };
         var top = new Option<int?>("--top") { HelpName = "K", Description = "The K most probable emotions: the rows of the single-image table (default all 7) and a 'top' list per image in JSON. CSV always has all seven probabilities." };
         var augmentation = AugmentationOption.Create();
-        var command = new Command("predict", "Classify the facial expression of face crops with a FerNet model.") { input, model, list, output, recursive, top, augmentation };
+        var precision = PrecisionOption.Create();
+        var command = new Command("predict", "Classify the facial expression of face crops with a FerNet model.") { input, model, list, output, recursive, top, augmentation, precision };
         command.SetAction((result, cancellationToken) =>
         {
             var request = new PredictionRequest(
@@ -25,7 +26,8 @@ internal static class PredictCommand
                 result.GetValue(output),
                 result.GetValue(recursive),
                 result.GetValue(top),
-                AugmentationOption.Parse(result.GetValue(augmentation)));
+                AugmentationOption.Parse(result.GetValue(augmentation)),
+                PrecisionOption.Parse(result.GetValue(precision), result.GetValue(model)));
             var runner = new PredictionRunner(result.InvocationConfiguration.Output, result.InvocationConfiguration.Error);
             return Task.FromResult((int)runner.Run(request, cancellationToken));
         });

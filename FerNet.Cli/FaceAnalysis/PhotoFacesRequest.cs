@@ -11,6 +11,7 @@ namespace FerNet.Cli.FaceAnalysis;
 /// <param name="Recursive">Whether a folder's subfolders are read too.</param>
 /// <param name="MaxDetectionSide">Detect on a copy shrunk to this longer side; 0 for full size.</param>
 /// <param name="Augmentation">The test-time augmentation the model scores each face with.</param>
+/// <param name="Precision">Which embedded default model scores when <paramref name="ModelPath"/> is null.</param>
 internal sealed record PhotoFacesRequest(
     string Input,
     string? DetectorPath,
@@ -19,4 +20,5 @@ internal sealed record PhotoFacesRequest(
     bool Json = false,
     bool Recursive = false,
     int MaxDetectionSide = 0,
-    TestTimeAugmentation Augmentation = TestTimeAugmentation.None);
+    TestTimeAugmentation Augmentation = TestTimeAugmentation.None,
+    DefaultModelPrecision Precision = DefaultModelPrecision.Float32);

@@ -124,7 +124,7 @@ internal sealed class PhotoFacesRunner(TextWriter output, TextWriter diagnostics
         }
 
         IReadOnlyList<ImageEntry> photos = FindPhotos(request);
-        using PredictionModel model = PredictionModel.Open(request.ModelPath, request.Augmentation);
+        using PredictionModel model = PredictionModel.Open(request.ModelPath, request.Augmentation, request.Precision);
         using var analyzer = new FaceEmotionAnalyzer(YuNetDetectors.Open(request.DetectorPath, request.MaxDetectionSide), model.Model);
 
         var done = new List<(string Name, IReadOnlyList<FaceEmotion> Faces)>(photos.Count);

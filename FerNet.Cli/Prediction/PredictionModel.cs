@@ -7,7 +7,7 @@ namespace FerNet.Cli.Prediction;
 /// The model the predict and faces verbs score with: a FerNet .onnx file loaded with
 /// <see cref="EmotionClassifier.Load(string, EmotionModelOptions)"/>, or, without one,
 /// <see cref="EmotionClassifier.Default"/>, reached exactly as a library user reaches it (with
-/// test-time augmentation, a private copy of the default loaded with its options).
+/// test-time augmentation or in int8, a private copy of the default loaded with its options).
 /// </summary>
 internal sealed class PredictionModel : IDisposable
 {
@@ -19,8 +19,9 @@ internal sealed class PredictionModel : IDisposable
     /// <summary>Loads the model file, or makes sure the default model is there.</summary>
     /// <param name="modelPath">A FerNet .onnx file; null for the embedded default model.</param>
     /// <param name="augmentation">The test-time augmentation to score with.</param>
+    /// <param name="precision">Which embedded default model to load when <paramref name="modelPath"/> is null.</param>
     /// <exception cref="PredictionSetupException">The file is missing or no FerNet model, or no default model is embedded.</exception>
-    public static PredictionModel Open(string? modelPath, TestTimeAugmentation augmentation = TestTimeAugmentation.None)
+    public static PredictionModel Open(string? modelPath, TestTimeAugmentation augmentation = TestTimeAugmentation.None, DefaultModelPrecision precision = DefaultModelPrecision.Float32)
     {
         var options = new EmotionModelOptions { TestTimeAugmentation = augmentation };
         if (modelPath is null)
@@ -29,7 +30,9 @@ internal sealed class PredictionModel : IDisposable
             {
                 // The default model loads on first use; reaching it now makes a build without one
                 // fail before any work rather than on the first image.
-                return new PredictionModel(augmentation == TestTimeAugmentation.None ? EmotionClassifier.Default : EmotionClassifier.LoadDefault(options));
+                return new PredictionModel(augmentation == TestTimeAugmentation.None && precision == DefaultModelPrecision.Float32
+                    ? EmotionClassifier.Default
+                    : EmotionClassifier.LoadDefault(precision, options));
             }
             catch (InvalidOperationException e)
             {

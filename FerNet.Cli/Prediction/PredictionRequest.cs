@@ -10,6 +10,7 @@ namespace FerNet.Cli.Prediction;
 /// <param name="Recursive">Whether a folder's subfolders are scored too.</param>
 /// <param name="Top">How many of the most probable emotions the single-image table shows and each JSON record lists; null: all seven in the table, no list in JSON.</param>
 /// <param name="Augmentation">The test-time augmentation the model scores with.</param>
+/// <param name="Precision">Which embedded default model scores when <paramref name="ModelPath"/> is null.</param>
 internal sealed record PredictionRequest(
     string Input,
     string? ModelPath = null,
@@ -17,4 +18,5 @@ internal sealed record PredictionRequest(
     string? OutputPath = null,
     bool Recursive = false,
     int? Top = null,
-    TestTimeAugmentation Augmentation = TestTimeAugmentation.None);
+    TestTimeAugmentation Augmentation = TestTimeAugmentation.None,
+    DefaultModelPrecision Precision = DefaultModelPrecision.Float32);

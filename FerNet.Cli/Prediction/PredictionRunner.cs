@@ -114,7 +114,7 @@ internal sealed class PredictionRunner(TextWriter output, TextWriter diagnostics
     {
         CheckOptions(request);
         IReadOnlyList<ImageEntry> images = FindImages(request, out bool singleImage);
-        using PredictionModel model = PredictionModel.Open(request.ModelPath, request.Augmentation);
+        using PredictionModel model = PredictionModel.Open(request.ModelPath, request.Augmentation, request.Precision);
 
         PredictionResults results = singleImage ? ImageScorer.ScoreSingle(model, images[0]) : ScoreWithProgress(model, images, cancellationToken);
         foreach (SkippedImage skipped in results.Skipped)
