@@ -109,6 +109,24 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void TheTrainingCurvesShowTheWholeRunsHistoryWhereTheBestCheckpointIsAnEarlierEpoch()
+    {
+        string data = GeneratedFer2013(seed: 31);
+        string run = _directory.Combine("run");
+        TrainFirstEpoch(data, run);
+        string best = Path.Combine(run, Trainer.BestCheckpointName);
+        IReadOnlyList<EpochRecord> bestHistory = TrainingCheckpoint.ReadHeader(best).History;
+        EpochRecord[] runHistory = [.. bestHistory, bestHistory[0] with { Epoch = 2, ValidationAccuracy = bestHistory[0].ValidationAccuracy / 2 }];
+        string expected = _directory.Combine("expected-curves.png");
+        TrainingCurvesChart.Write(runHistory, "fer-vgg: training history", expected);
+        string reports = _directory.Combine("reports");
+
+        RunReportWriter.Write(best, test: null, reports, _directory.Combine("model.onnx"), TextWriter.Null, runHistory);
+
+        Assert.Equal(File.ReadAllBytes(expected), File.ReadAllBytes(Path.Combine(reports, "training-curves.png")));
+    }
+
+    [Fact]
     public void AnUnknownPrecisionIsNamedBeforeAnyWork()
     {
         string output = _directory.Combine("never");

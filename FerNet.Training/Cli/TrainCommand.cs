@@ -227,7 +227,8 @@ internal static class TrainCommand
             LoadTestSplit(dataPath, log),
             outputDirectory,
             Path.Combine(outputDirectory, RunReportWriter.ModelFileName),
-            log);
+            log,
+            run.History);
         return 0;
     }
 }
