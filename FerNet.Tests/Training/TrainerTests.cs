@@ -187,6 +187,26 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void ARunStartedWithoutAStateFolderKeepsItsStateThereOnceResumedWithOne()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 6, seed: 23);
+        TrainingOptions options = SmallRun(epochs: 2) with { WeightAverageDecay = 0.9 };
+        string run = Path.Combine(_directory, "run");
+        string state = Path.Combine(_directory, "state");
+        new Trainer(options, run, TextWriter.Null).Train(TrainingSplit.Create(data, options), resume: false, CancellationToken.None, maxEpochsThisCall: 1);
+        var log = new StringWriter();
+
+        TrainingResult resumed = new Trainer(options, run, log, state).Train(TrainingSplit.Create(data, options), resume: true, CancellationToken.None);
+
+        Assert.True(resumed.Finished);
+        Assert.DoesNotContain("Restored", log.ToString(), StringComparison.Ordinal);
+        foreach (string name in new[] { Trainer.LastCheckpointName, Trainer.LastAverageCheckpointName, Trainer.BestCheckpointName })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(run, name)), File.ReadAllBytes(Path.Combine(state, name)));
+        }
+    }
+
+    [Fact]
     public void AStateWhoseFilesBelongToDifferentEpochsIsRefused()
     {
         FaceDataset data = SyntheticFaces.Create(perClass: 6, seed: 22);
