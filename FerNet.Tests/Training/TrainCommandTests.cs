@@ -109,6 +109,24 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void TheTrainingCurvesShowTheWholeRunsHistoryWhereTheBestCheckpointIsAnEarlierEpoch()
+    {
+        string data = GeneratedFer2013(seed: 31);
+        string run = _directory.Combine("run");
+        TrainFirstEpoch(data, run);
+        string best = Path.Combine(run, Trainer.BestCheckpointName);
+        IReadOnlyList<EpochRecord> bestHistory = TrainingCheckpoint.ReadHeader(best).History;
+        EpochRecord[] runHistory = [.. bestHistory, bestHistory[0] with { Epoch = 2, ValidationAccuracy = bestHistory[0].ValidationAccuracy / 2 }];
+        string expected = _directory.Combine("expected-curves.png");
+        TrainingCurvesChart.Write(runHistory, "fer-vgg: training history", expected);
+        string reports = _directory.Combine("reports");
+
+        RunReportWriter.Write(best, test: null, reports, _directory.Combine("model.onnx"), TextWriter.Null, runHistory);
+
+        Assert.Equal(File.ReadAllBytes(expected), File.ReadAllBytes(Path.Combine(reports, "training-curves.png")));
+    }
+
+    [Fact]
     public void AnUnknownPrecisionIsNamedBeforeAnyWork()
     {
         string output = _directory.Combine("never");
@@ -161,6 +179,63 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Equal(3, header.Options.Epochs);
         Assert.Equal(1, header.EpochsCompleted);
         Assert.Contains("\"Epoch\": 1", File.ReadAllText(Path.Combine(run, "history.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ACallStoppedByItsTimeBudgetSaysHowToContinueAndTheStateFinishesTheRunInAFreshFolder()
+    {
+        string data = GeneratedFer2013(seed: 23);
+        string state = _directory.Combine("committed-state");
+        string firstSitting = _directory.Combine("sitting-1");
+        TrainingOptions options = TrainingRecipes.FerNet() with { Epochs = 2, BatchSize = 16, ValidationFraction = 0.25, WeightAverageDecay = 0.9 };
+        var log = new StringWriter();
+
+        int stopped = TrainCommand.Run(options, data, firstSitting, new TrainingCall(Resume: false, MaxEpochs: null, new TimeBudget(TimeSpan.FromMilliseconds(1)), state), log, CancellationToken.None);
+
+        Assert.Equal(0, stopped);
+        Assert.Contains($"Stopped before epoch 2 of 2: it would end past --stop-after", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"last.ckpt holds epoch 1. Continue with --resume --state {state}.", log.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(firstSitting, RunReportWriter.ModelFileName)));
+        string[] common = ["--data", data, "--epochs", "2", "--batch-size", "16", "--val-fraction", "0.25", "--weight-average", "0.9", "--threads", "1", "--state", state];
+        var refused = Assert.Throws<ArgumentException>(() => TrainCommand.Create().Parse([.. common, "--out", _directory.Combine("other")]).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+        Assert.Equal($"--state '{state}' already holds a run's state (last.ckpt): continue it with --resume, or start over with --overwrite.", refused.Message);
+        Directory.Delete(firstSitting, recursive: true);
+        string secondSitting = _directory.Combine("sitting-2");
+
+        int finished = TrainCommand.Create().Parse([.. common, "--out", secondSitting, "--resume"]).Invoke();
+
+        Assert.Equal(0, finished);
+        Assert.True(File.Exists(Path.Combine(secondSitting, RunReportWriter.ModelFileName)));
+        Assert.Equal(2, TrainingCheckpoint.ReadHeader(Path.Combine(state, Trainer.LastCheckpointName)).EpochsCompleted);
+    }
+
+    [Fact]
+    public void AStopAfterThatIsNoDurationIsNamedBeforeAnyWork()
+    {
+        string output = _directory.Combine("never");
+
+        var error = Assert.Throws<ArgumentException>(() => TrainCommand.Create().Parse(["--data", _directory.Path, "--out", output, "--stop-after", "140"]).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false }));
+
+        Assert.Equal("--stop-after: '140' is not a duration: write a number with a unit h, m or s, e.g. 140m, 2h, 1h30m or 90s.", error.Message);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public void InterruptedDuringTheFirstEpochItSaysThatNothingWasSavedAndAPlainRestartWorks()
+    {
+        string data = GeneratedFer2013(seed: 29);
+        string run = _directory.Combine("run");
+        TrainingOptions options = TrainingRecipes.FerNet() with { Epochs = 2, BatchSize = 16, ValidationFraction = 0.25 };
+        var log = new StringWriter();
+        using var interrupted = new CancellationTokenSource();
+        interrupted.Cancel();
+
+        int exitCode = TrainCommand.Run(options, data, run, new TrainingCall(Resume: false, MaxEpochs: null, Budget: null, StateDirectory: null), log, interrupted.Token);
+
+        Assert.Equal(130, exitCode);
+        Assert.Contains("Interrupted during epoch 1: no epoch has finished, so nothing was saved and there is nothing to resume; start the run again.", log.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("--resume", log.ToString(), StringComparison.Ordinal);
+        TrainFirstEpoch(data, run);
     }
 
     /// <summary>Trains the first of two epochs of FerNet's recipe into <paramref name="run"/>.</summary>

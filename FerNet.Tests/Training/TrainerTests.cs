@@ -136,6 +136,98 @@ public sealed class TrainerTests : IDisposable
     }
 
     [Fact]
+    public void ARunStoppedByItsTimeBudgetAndResumedFromItsStateInAFreshFolderEqualsAnUnbrokenRun()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 8, seed: 21);
+        TrainingOptions options = SmallRun(epochs: 3) with { WeightAverageDecay = 0.9 };
+        TrainingSplit split = TrainingSplit.Create(data, options);
+        string state = Path.Combine(_directory, "state");
+        var unbroken = new Trainer(options, Path.Combine(_directory, "unbroken"), TextWriter.Null);
+        unbroken.Train(split, resume: false, CancellationToken.None);
+
+        // A budget far shorter than an epoch: the first epoch starts (nothing predicts its length), the second would end past it.
+        string firstFolder = Path.Combine(_directory, "first-sitting");
+        TrainingResult first = new Trainer(options, firstFolder, TextWriter.Null, state).Train(split, resume: false, CancellationToken.None, budget: new TimeBudget(TimeSpan.FromMilliseconds(1)));
+        Assert.True(first.OutOfTime);
+        Assert.False(first.Finished);
+        Assert.Single(first.History);
+        Assert.Equal(RunState.FileNames.Where(name => name != "teacher-targets.bin").Order(), Directory.GetFiles(state).Select(Path.GetFileName).Order());
+
+        // Resumed with the earlier epochs' length known, a call with no time left trains nothing.
+        TrainingResult idle = new Trainer(options, firstFolder, TextWriter.Null, state).Train(split, resume: true, CancellationToken.None, budget: new TimeBudget(TimeSpan.FromMilliseconds(1)));
+        Assert.True(idle.OutOfTime);
+        Assert.Single(idle.History);
+        Directory.Delete(firstFolder, recursive: true);
+
+        string secondFolder = Path.Combine(_directory, "second-sitting");
+        var log = new StringWriter();
+        var second = new Trainer(options, secondFolder, log, state);
+        TrainingResult resumed = second.Train(TrainingSplit.Create(data, options), resume: true, CancellationToken.None);
+
+        Assert.True(resumed.Finished);
+        Assert.Contains($"Restored the run's state after epoch 1 from {state}", log.ToString(), StringComparison.Ordinal);
+        foreach (string name in new[] { Trainer.LastCheckpointName, Trainer.LastAverageCheckpointName, Trainer.BestCheckpointName })
+        {
+            (FerModel expected, CheckpointHeader expectedHeader) = TrainingCheckpoint.LoadModel(Path.Combine(_directory, "unbroken", name));
+            (FerModel actual, CheckpointHeader actualHeader) = TrainingCheckpoint.LoadModel(Path.Combine(secondFolder, name));
+            using (expected)
+            using (actual)
+            {
+                Assert.Equal(expectedHeader.GlobalStep, actualHeader.GlobalStep);
+                Assert.Equal(expectedHeader.EpochsCompleted, actualHeader.EpochsCompleted);
+                Assert.Equal(expectedHeader.History.Select(h => h with { Seconds = 0 }), actualHeader.History.Select(h => h with { Seconds = 0 }));
+                var actualWeights = actual.state_dict();
+                string[] differing = [.. expected.state_dict().Where(pair => !pair.Value.equal(actualWeights[pair.Key]).all().item<bool>())
+                    .Select(pair => $"{pair.Key} (by up to {(pair.Value.to_type(ScalarType.Float64) - actualWeights[pair.Key].to_type(ScalarType.Float64)).abs().max().item<double>():G3})")];
+                Assert.True(differing.Length == 0, $"{name} differs from the unbroken run's in {string.Join(", ", differing)}");
+            }
+        }
+
+        Assert.Equal(File.ReadAllBytes(second.LastCheckpointPath), File.ReadAllBytes(Path.Combine(state, Trainer.LastCheckpointName)));
+    }
+
+    [Fact]
+    public void ARunStartedWithoutAStateFolderKeepsItsStateThereOnceResumedWithOne()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 6, seed: 23);
+        TrainingOptions options = SmallRun(epochs: 2) with { WeightAverageDecay = 0.9 };
+        string run = Path.Combine(_directory, "run");
+        string state = Path.Combine(_directory, "state");
+        new Trainer(options, run, TextWriter.Null).Train(TrainingSplit.Create(data, options), resume: false, CancellationToken.None, maxEpochsThisCall: 1);
+        var log = new StringWriter();
+
+        TrainingResult resumed = new Trainer(options, run, log, state).Train(TrainingSplit.Create(data, options), resume: true, CancellationToken.None);
+
+        Assert.True(resumed.Finished);
+        Assert.DoesNotContain("Restored", log.ToString(), StringComparison.Ordinal);
+        foreach (string name in new[] { Trainer.LastCheckpointName, Trainer.LastAverageCheckpointName, Trainer.BestCheckpointName })
+        {
+            Assert.Equal(File.ReadAllBytes(Path.Combine(run, name)), File.ReadAllBytes(Path.Combine(state, name)));
+        }
+    }
+
+    [Fact]
+    public void AStateWhoseFilesBelongToDifferentEpochsIsRefused()
+    {
+        FaceDataset data = SyntheticFaces.Create(perClass: 6, seed: 22);
+        TrainingOptions options = SmallRun(epochs: 3) with { WeightAverageDecay = 0.9 };
+        string state = Path.Combine(_directory, "state");
+        string run = Path.Combine(_directory, "run");
+        new Trainer(options, run, TextWriter.Null, state).Train(TrainingSplit.Create(data, options), resume: false, CancellationToken.None, maxEpochsThisCall: 1);
+        string average = Path.Combine(state, Trainer.LastAverageCheckpointName);
+        byte[] firstAverage = File.ReadAllBytes(average);
+        new Trainer(options, run, TextWriter.Null, state).Train(TrainingSplit.Create(data, options), resume: true, CancellationToken.None, maxEpochsThisCall: 1);
+        File.WriteAllBytes(average, firstAverage);
+        var fresh = new Trainer(options, Path.Combine(_directory, "fresh"), TextWriter.Null, state);
+
+        var error = Assert.Throws<InvalidCheckpointException>(() => fresh.Train(TrainingSplit.Create(data, options), resume: true, CancellationToken.None));
+
+        Assert.Equal(average, error.Path);
+        Assert.Contains("holds epoch 1", error.Message, StringComparison.Ordinal);
+        Assert.False(File.Exists(fresh.LastCheckpointPath));
+    }
+
+    [Fact]
     public void ResumingWithOtherSettingsIsRefused()
     {
         FaceDataset data = SyntheticFaces.Create(perClass: 6, seed: 3);

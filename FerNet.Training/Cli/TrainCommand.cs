@@ -38,13 +38,17 @@ internal static class TrainCommand
         var weightAverage = new Option<double?>("--weight-average") { Description = "Keep an exponential moving average of the weights with this decay per step (e.g. 0.999), validated beside the trained weights every epoch; the better one is kept as best." };
         var precision = new Option<string?>("--precision") { Description = "float32, or bfloat16: mixed-precision training steps over float32 weights; measured 1.5x faster for fer-vgg on an AMD EPYC with AVX-512 BF16, 0.84x on an Intel Xeon with AVX-512 BF16 but no AMX, and 1.4x on one with AMX, so run `benchmark` first (default: the recipe's)." };
         var maxEpochs = new Option<int?>("--max-epochs-now") { Description = "Stop after this many epochs (at least 1) in this call (resume later to finish)." };
+        var stopAfter = new Option<string?>("--stop-after") { Description = "Time budget of this call, e.g. 140m, 2h or 1h30m: start no epoch that would end past it (predicted from the latest epochs), stop after the last checkpoint and exit 0; resume later to finish." };
+        var state = new Option<string?>("--state") { Description = "Folder (e.g. in the repository) that keeps the run's resumable state, replaced after every epoch: --resume continues from it when --out is gone or holds an older checkpoint." };
 
         var command = new Command("train", "Train a FerNet model on FER2013.")
         {
-            data, output, recipe, arch, epochs, batchSize, learningRate, seed, splitSeed, validation, balance, weighting, earlyStopping, initFrom, initMember, teacher, distillWeight, temperature, weightAverage, precision, resume, overwrite, threads, device, maxEpochs,
+            data, output, recipe, arch, epochs, batchSize, learningRate, seed, splitSeed, validation, balance, weighting, earlyStopping, initFrom, initMember, teacher, distillWeight, temperature, weightAverage, precision, resume, overwrite, threads, device, maxEpochs, stopAfter, state,
         };
         command.SetAction(result =>
         {
+            // The budget counts from here, so reading the data and scoring a teacher are part of it.
+            TimeBudget? budget = result.GetValue(stopAfter) is string duration ? new TimeBudget(Duration("--stop-after", duration)) : null;
             if (result.GetValue(device) != "cpu")
             {
                 throw new ArgumentException($"Device '{result.GetValue(device)}' is not available: this build references TorchSharp-cpu only.");
@@ -55,7 +59,8 @@ internal static class TrainCommand
             int threadCount = CommandLineChecks.AtLeastOne("--threads", result.GetValue(threads));
             int? epochsNow = result.GetValue(maxEpochs) is int now ? CommandLineChecks.AtLeastOne("--max-epochs-now", now) : null;
             string outputDirectory = CommandLineChecks.OutputFolder("--out", result.GetValue(output)!);
-            RequireNoOtherRun(outputDirectory, result.GetValue(resume), result.GetValue(overwrite));
+            string? stateDirectory = result.GetValue(state) is string stateFolder ? CommandLineChecks.OutputFolder("--state", stateFolder) : null;
+            RequireNoOtherRun(outputDirectory, stateDirectory, result.GetValue(resume), result.GetValue(overwrite));
 
             TrainingOptions options = TrainingRecipes.Create(result.GetValue(recipe)!);
             options = options with
@@ -79,7 +84,7 @@ internal static class TrainCommand
                 Precision = result.GetValue(precision) is string arithmetic ? OptionNames.Parse<TrainingPrecision>(arithmetic, "precision") : options.Precision,
             };
             TorchSharp.torch.set_num_threads(threadCount);
-            return Run(options, DataLocation.Require(result.GetValue(data)!), outputDirectory, result.GetValue(resume), epochsNow);
+            return Run(options, DataLocation.Require(result.GetValue(data)!), outputDirectory, new TrainingCall(result.GetValue(resume), epochsNow, budget, stateDirectory));
         });
         return command;
     }
@@ -88,8 +93,8 @@ internal static class TrainCommand
     /// Refuses to start a new run where one already is: its checkpoints would be replaced after the
     /// first epoch, and a forgotten --resume would lose the work they hold.
     /// </summary>
-    /// <exception cref="ArgumentException">The folder holds a run and neither --resume nor --overwrite was given, or both were.</exception>
-    private static void RequireNoOtherRun(string outputDirectory, bool resume, bool overwrite)
+    /// <exception cref="ArgumentException">The folder (or the state folder) holds a run and neither --resume nor --overwrite was given, or both were.</exception>
+    private static void RequireNoOtherRun(string outputDirectory, string? stateDirectory, bool resume, bool overwrite)
     {
         if (resume && overwrite)
         {
@@ -105,6 +110,25 @@ internal static class TrainCommand
         if (runFiles.FirstOrDefault(file => File.Exists(Path.Combine(outputDirectory, file))) is string found)
         {
             throw new ArgumentException($"'{Path.GetFullPath(outputDirectory)}' already holds a run ({found}): continue it with --resume, or start over with --overwrite.");
+        }
+
+        if (stateDirectory is not null && File.Exists(Path.Combine(stateDirectory, Trainer.LastCheckpointName)))
+        {
+            throw new ArgumentException($"--state '{Path.GetFullPath(stateDirectory)}' already holds a run's state ({Trainer.LastCheckpointName}): continue it with --resume, or start over with --overwrite.");
+        }
+    }
+
+    /// <summary>A --stop-after duration such as 140m, 2h or 1h30m.</summary>
+    /// <exception cref="ArgumentException"><paramref name="text"/> is not a positive duration.</exception>
+    private static TimeSpan Duration(string option, string text)
+    {
+        try
+        {
+            return TimeBudget.Parse(text);
+        }
+        catch (FormatException e)
+        {
+            throw new ArgumentException($"{option}: {e.Message}", e);
         }
     }
 
@@ -126,20 +150,9 @@ internal static class TrainCommand
         }
     }
 
-    private static int Run(TrainingOptions options, string dataPath, string outputDirectory, bool resume, int? maxEpochs)
+    private static int Run(TrainingOptions options, string dataPath, string outputDirectory, TrainingCall call)
     {
         TextWriter log = Console.Out;
-        var trainer = new Trainer(options, outputDirectory, log);
-        log.WriteLine($"Reading {dataPath} ...");
-        var reading = new ConsoleProgressBar(log, "Reading", 100, "%");
-        FaceDataset trainingData = Fer2013.Load(dataPath, Fer2013Split.Train, new Fer2013LoadOptions
-        {
-            Progress = new Progress<DatasetLoadProgress>(p => reading.Report((long)(p.Fraction * 100))),
-        });
-        reading.Finish();
-        TrainingSplit split = TrainingSplit.Create(trainingData, options);
-        log.WriteLine(split.Describe());
-
         using var cancellation = new CancellationTokenSource();
         ConsoleCancelEventHandler onCancel = (_, e) =>
         {
@@ -152,23 +165,50 @@ internal static class TrainCommand
             }
         };
         Console.CancelKeyPress += onCancel;
+        try
+        {
+            return Run(options, dataPath, outputDirectory, call, log, cancellation.Token);
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
+
+    /// <summary>Trains, then says how the call ended and, when the run is finished, writes its reports.</summary>
+    /// <returns>The exit code: 0, or 130 when <paramref name="cancellation"/> stopped the run.</returns>
+    internal static int Run(TrainingOptions options, string dataPath, string outputDirectory, TrainingCall call, TextWriter log, CancellationToken cancellation)
+    {
+        var trainer = new Trainer(options, outputDirectory, log, call.StateDirectory);
+        log.WriteLine($"Reading {dataPath} ...");
+        var reading = new ConsoleProgressBar(log, "Reading", 100, "%");
+        FaceDataset trainingData = Fer2013.Load(dataPath, Fer2013Split.Train, new Fer2013LoadOptions
+        {
+            Progress = new Progress<DatasetLoadProgress>(p => reading.Report((long)(p.Fraction * 100))),
+        });
+        reading.Finish();
+        TrainingSplit split = TrainingSplit.Create(trainingData, options);
+        log.WriteLine(split.Describe());
+
         var progress = new TrainingProgressBar(log);
         TrainingResult run;
         try
         {
-            run = trainer.Train(split, resume, cancellation.Token, maxEpochs, progress);
+            run = trainer.Train(split, call.Resume, cancellation, call.MaxEpochs, progress, call.Budget);
         }
         finally
         {
             progress.Finish();
-            Console.CancelKeyPress -= onCancel;
         }
 
+        string resumeOptions = call.StateDirectory is null ? "--resume" : $"--resume --state {call.StateDirectory}";
         if (cancellation.IsCancellationRequested)
         {
             if (!run.Finished)
             {
-                log.WriteLine($"Interrupted during epoch {run.History.Count + 1}: its partial work is discarded; {Trainer.LastCheckpointName} holds epoch {run.History.Count}. Continue with --resume.");
+                log.WriteLine(run.History.Count == 0
+                    ? $"Interrupted during epoch 1: no epoch has finished, so nothing was saved and there is nothing to resume; start the run again{(File.Exists(trainer.LastCheckpointPath) ? $" with --overwrite (the {Trainer.LastCheckpointName} in --out belongs to the run this one replaces)" : "")}."
+                    : $"Interrupted during epoch {run.History.Count + 1}: its partial work is discarded; {Trainer.LastCheckpointName} holds epoch {run.History.Count}. Continue with {resumeOptions}.");
             }
 
             return 130;
@@ -176,7 +216,9 @@ internal static class TrainCommand
 
         if (!run.Finished)
         {
-            log.WriteLine($"Stopped after epoch {run.History[^1].Epoch} of {options.Epochs} as asked; continue with --resume.");
+            log.WriteLine(run.OutOfTime
+                ? $"Stopped before epoch {run.History.Count + 1} of {options.Epochs}: it would end past --stop-after {call.Budget!.Limit:g} (elapsed {call.Budget.Elapsed:hh\\:mm\\:ss}; epochs take about {TimeSpan.FromSeconds(run.History[^1].Seconds):hh\\:mm\\:ss}). {Trainer.LastCheckpointName} holds epoch {run.History.Count}. Continue with {resumeOptions}."
+                : $"Stopped after epoch {run.History[^1].Epoch} of {options.Epochs} as asked; continue with {resumeOptions}.");
             return 0;
         }
 
@@ -185,7 +227,8 @@ internal static class TrainCommand
             LoadTestSplit(dataPath, log),
             outputDirectory,
             Path.Combine(outputDirectory, RunReportWriter.ModelFileName),
-            log);
+            log,
+            run.History);
         return 0;
     }
 }

@@ -28,14 +28,18 @@ internal static class RunReportWriter
     /// <param name="reportDirectory">Where the reports and pictures go.</param>
     /// <param name="onnxPath">The .onnx file to export the checkpoint to.</param>
     /// <param name="log">Where to say what was written.</param>
-    public static ClassificationReport? Write(string checkpointPath, FaceDataset? test, string reportDirectory, string onnxPath, TextWriter log)
+    /// <param name="history">
+    /// The whole run's history for the training curves; null: the checkpoint's, which ends at its own
+    /// epoch (a best checkpoint knows nothing of the epochs after it).
+    /// </param>
+    public static ClassificationReport? Write(string checkpointPath, FaceDataset? test, string reportDirectory, string onnxPath, TextWriter log, IReadOnlyList<EpochRecord>? history = null)
     {
         (FerModel model, CheckpointHeader header) = TrainingCheckpoint.LoadModel(checkpointPath);
         using (model)
         {
             Directory.CreateDirectory(reportDirectory);
             string title = $"{header.Architecture} (epoch {header.EpochsCompleted}, validation {header.ValidationAccuracy:P1})";
-            TrainingCurvesChart.Write(header.History, $"{header.Architecture}: training history", Path.Combine(reportDirectory, "training-curves.png"));
+            TrainingCurvesChart.Write(history ?? header.History, $"{header.Architecture}: training history", Path.Combine(reportDirectory, "training-curves.png"));
             if (header.ClassCounts is ClassCounts counts)
             {
                 ClassDistributionChart.Write(counts.Before, counts.After, "Training images per class, before and after balancing", Path.Combine(reportDirectory, ClassDistributionFileName));

@@ -41,17 +41,23 @@ internal sealed class Trainer
     private readonly TrainingOptions _options;
     private readonly string _outputDirectory;
     private readonly TextWriter _log;
+    private readonly string? _stateDirectory;
 
     /// <summary>Prepares a run of <paramref name="options"/> writing into <paramref name="outputDirectory"/>.</summary>
     /// <param name="options">The run's options; checked here.</param>
     /// <param name="outputDirectory">Folder of the run's checkpoints and history.</param>
     /// <param name="log">Where the run's notes go: resuming, class weights, early stopping.</param>
-    public Trainer(TrainingOptions options, string outputDirectory, TextWriter log)
+    /// <param name="stateDirectory">
+    /// A folder that keeps the run's <see cref="RunState"/> beside the run folder, replaced after every
+    /// epoch and resumed from when the run folder has no checkpoint or an older one; null: none.
+    /// </param>
+    public Trainer(TrainingOptions options, string outputDirectory, TextWriter log, string? stateDirectory = null)
     {
         options.Validate();
         _options = options;
         _outputDirectory = outputDirectory;
         _log = log;
+        _stateDirectory = stateDirectory;
     }
 
     /// <summary>Path of the per-epoch checkpoint.</summary>
@@ -70,7 +76,8 @@ internal sealed class Trainer
     /// <param name="cancellation">Stops after the current batch.</param>
     /// <param name="maxEpochsThisCall">Stop after this many epochs even if the run is not finished (for tests and time-boxed runs).</param>
     /// <param name="progress">Told after every batch and every finished epoch.</param>
-    public TrainingResult Train(TrainingSplit data, bool resume, CancellationToken cancellation, int? maxEpochsThisCall = null, IProgress<TrainingProgress>? progress = null)
+    /// <param name="budget">Start no epoch that would end past this budget (predicted from the latest epochs); null: no limit.</param>
+    public TrainingResult Train(TrainingSplit data, bool resume, CancellationToken cancellation, int? maxEpochsThisCall = null, IProgress<TrainingProgress>? progress = null, TimeBudget? budget = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         Directory.CreateDirectory(_outputDirectory);
@@ -86,6 +93,12 @@ internal sealed class Trainer
 
         if (resume)
         {
+            int? restored = _stateDirectory is null ? null : RunState.RestoreInto(_stateDirectory, _outputDirectory);
+            if (restored is not null)
+            {
+                _log.WriteLine($"Restored the run's state after epoch {restored} from {_stateDirectory} into {_outputDirectory}.");
+            }
+
             CheckpointHeader header = TrainingCheckpoint.Restore(LastCheckpointPath, model, optimizer);
             if (header.Options with { Epochs = _options.Epochs } != _options with { Epochs = _options.Epochs })
             {
@@ -93,6 +106,11 @@ internal sealed class Trainer
             }
 
             history.AddRange(header.History);
+            if (restored is not null)
+            {
+                WriteHistory(history);
+            }
+
             step = header.GlobalStep;
             bestAccuracy = header.BestValidationAccuracy;
             bestEpoch = header.BestEpoch;
@@ -115,8 +133,18 @@ internal sealed class Trainer
         using Tensor? classWeights = ClassWeights(data.Train);
         int firstEpoch = history.Count + 1;
         int lastEpoch = Math.Min(_options.Epochs, maxEpochsThisCall is int max ? firstEpoch + max - 1 : int.MaxValue);
+        bool outOfTime = false;
+
+        // Until this call has timed an epoch, the earlier sittings' epochs predict the next one.
+        List<TimeSpan> epochTimes = [.. history.Select(record => TimeSpan.FromSeconds(record.Seconds))];
         for (int epoch = firstEpoch; epoch <= lastEpoch; epoch++)
         {
+            if (budget is not null && !budget.AllowsEpoch(epochTimes))
+            {
+                outOfTime = true;
+                break;
+            }
+
             var clock = Stopwatch.StartNew();
             (double trainLoss, double trainAccuracy, long steps, bool completed) = TrainEpoch(model, optimizer, schedule, data.Train, classWeights, teacherTargets, average, epoch, step, progress, cancellation);
             if (!completed)
@@ -160,6 +188,17 @@ internal sealed class Trainer
 
             TrainingCheckpoint.Save(LastCheckpointPath, header, model, optimizer);
             WriteHistory(history);
+            if (_stateDirectory is not null)
+            {
+                RunState.Save(_outputDirectory, _stateDirectory);
+            }
+
+            if (epoch == firstEpoch)
+            {
+                epochTimes.Clear();
+            }
+
+            epochTimes.Add(clock.Elapsed);
             progress?.Report(new TrainingProgress(epoch, _options.Epochs, data.Train.Count, data.Train.Count, trainLoss, trainAccuracy)
             {
                 Completed = record,
@@ -176,7 +215,7 @@ internal sealed class Trainer
             }
         }
 
-        return new TrainingResult(BestCheckpointPath, LastCheckpointPath, bestEpoch, history, finished);
+        return new TrainingResult(BestCheckpointPath, LastCheckpointPath, bestEpoch, history, finished) { OutOfTime = outOfTime };
     }
 
     private (double Loss, double Accuracy, long Steps, bool Completed) TrainEpoch(

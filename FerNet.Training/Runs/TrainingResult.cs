@@ -14,4 +14,8 @@ internal sealed record TrainingResult(
     string LastCheckpointPath,
     int BestEpoch,
     IReadOnlyList<EpochRecord> History,
-    bool Finished);
+    bool Finished)
+{
+    /// <summary>Whether the call stopped because the next epoch would have ended past its <see cref="TimeBudget"/>.</summary>
+    public bool OutOfTime { get; init; }
+}
