@@ -39,6 +39,39 @@ public sealed class FolderEvaluationTests(LinearModelFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void Int8PrecisionScoresWithTheEmbeddedInt8ModelAndIsRefusedBesideAModelFile()
+    {
+        List<(string Path, Emotion Label)> faces = GeneratedFaceFolder.Write(_directory.Path, "labelled-int8", count: 14, firstSeed: 700);
+        string folder = _directory.Combine("labelled-int8");
+        string csv = _directory.Combine("int8.csv");
+
+        PredictCliResult evaluated = PredictCli.RunFernet(["evaluate", "--data", folder, "--precision", "int8"]);
+        PredictCliResult predicted = PredictCli.RunFernet(["predict", folder, "--recursive", "--out", csv, "--precision", "int8"]);
+        PredictCliResult refused = PredictCli.RunFernet(["evaluate", "--model", fixture.ModelPath, "--data", folder, "--precision", "int8"]);
+
+        Assert.True(evaluated.ExitCode == 0, evaluated.Errors);
+        Assert.Contains("The embedded int8 model on ", evaluated.Output, StringComparison.Ordinal);
+        Assert.True(predicted.ExitCode == 0, predicted.Errors);
+        using EmotionModel int8 = EmotionClassifier.LoadDefault(DefaultModelPrecision.Int8);
+        Dictionary<string, float[]> written = File.ReadLines(csv).Skip(1)
+            .Select(line => line.Split(','))
+            .ToDictionary(fields => Path.GetFileName(fields[0]), fields => fields[2..].Select(v => float.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+        Assert.Equal(faces.Count, written.Count);
+        bool differsFromFloat32 = false;
+        foreach ((string path, _) in faces)
+        {
+            float[] expected = [.. int8.Predict(path).Probabilities];
+            Assert.Equal(expected, written[Path.GetFileName(path)], (a, b) => Math.Abs(a - b) < 1e-6);
+            differsFromFloat32 |= expected.Zip(EmotionClassifier.Predict(path).Probabilities).Any(p => Math.Abs(p.First - p.Second) > 1e-4);
+        }
+
+        Assert.True(differsFromFloat32, "the int8 and float32 defaults gave the same probabilities, so the test cannot tell them apart");
+        Assert.Equal(2, refused.ExitCode);
+        Assert.StartsWith($"error: --precision int8 chooses the embedded int8 model; '{fixture.ModelPath}' is scored as it is", refused.Errors, StringComparison.Ordinal);
+        Assert.Single(refused.Errors.Trim().Split('\n'));
+    }
+
+    [Fact]
     public void WithoutAModelTheEmbeddedOneIsScoredOnFer2013Test()
     {
         string test = Path.Combine(SharedData.Fer2013Directory, "test");

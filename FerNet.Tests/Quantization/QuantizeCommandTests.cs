@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Security.Cryptography;
+using FerNet.Core;
+using FerNet.Core.Metrics;
 using FerNet.Core.Models;
 using FerNet.Inference;
 using FerNet.Tests.Training;
@@ -147,19 +149,19 @@ public sealed class QuantizeCommandTests(QuantizationFixture fixture, ITestOutpu
     }
 
     [Fact]
-    public void A_model_that_loses_more_than_the_bound_on_validation_is_not_written()
+    public void A_model_that_loses_more_than_the_bound_on_validation_is_refused_and_one_within_it_is_not()
     {
-        string lossy = fixture.NewPath("lossy-int8.onnx");
+        Emotion[] truth = [.. Enumerable.Range(0, 200).Select(i => (Emotion)(i % EmotionLabels.Count))];
+        ClassificationReport source = ClassificationReport.FromPredictions(truth, truth);
+        // 199 of 200 right loses 0.5 points; 198 of 200 loses 1.
+        ClassificationReport halfPointLess = ClassificationReport.FromPredictions(truth, [Emotion.Happy, .. truth[1..]]);
+        ClassificationReport onePointLess = ClassificationReport.FromPredictions(truth, [Emotion.Happy, Emotion.Happy, .. truth[2..]]);
 
-        // Ranges that cover 1 % of the values clip nearly every activation, so the int8 model loses accuracy.
-        QuantizationLossException error = Assert.Throws<QuantizationLossException>(() => Quantize(
-            "--model", fixture.FloatModels[FerVggName], "--data", fixture.DataRoot, "--out", lossy, "--val-fraction", "0.2",
-            "--calibration-images", "20", "--method", "percentile", "--percentile", "1", "--max-validation-loss", "0"));
+        QuantizeCommand.RequireLossWithin(QuantizeCommand.DefaultMaxValidationLoss, source, halfPointLess, "m.onnx", "m-int8.onnx");
+        QuantizationLossException error = Assert.Throws<QuantizationLossException>(
+            () => QuantizeCommand.RequireLossWithin(QuantizeCommand.DefaultMaxValidationLoss, source, onePointLess, "m.onnx", "m-int8.onnx"));
 
-        output.WriteLine(error.Message);
-        Assert.Contains("more than --max-validation-loss 0;", error.Message, StringComparison.Ordinal);
-        Assert.Contains(lossy, error.Message, StringComparison.Ordinal);
-        Assert.False(File.Exists(lossy));
+        Assert.Equal("The int8 model of m.onnx loses 1.00 points on the validation split (100.00 % → 99.00 %), more than --max-validation-loss 0.5; m-int8.onnx was not written.", error.Message);
     }
 
     [Fact]

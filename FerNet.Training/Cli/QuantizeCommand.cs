@@ -123,13 +123,7 @@ internal static class QuantizeCommand
             CultureInfo.InvariantCulture,
             $"Validation split ({validation.Count} images): float32 {floatReport.Accuracy:P2} (macro F1 {floatReport.MacroF1:F4}), int8 {intReport.Accuracy:P2} (macro F1 {intReport.MacroF1:F4}), {100 * (intReport.Accuracy - floatReport.Accuracy):+0.00;-0.00} points."));
 
-        double lostPoints = 100 * (floatReport.Accuracy - intReport.Accuracy);
-        if (lostPoints > maxLossPoints)
-        {
-            throw new QuantizationLossException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"The int8 model of {Path.GetFileName(modelPath)} loses {lostPoints:0.00} points on the validation split ({floatReport.Accuracy:P2} → {intReport.Accuracy:P2}), more than --max-validation-loss {maxLossPoints}; {outputPath} was not written."));
-        }
+        RequireLossWithin(maxLossPoints, floatReport, intReport, modelPath, outputPath);
 
         ClassificationReport? floatTest = null;
         ClassificationReport? intTest = null;
@@ -161,6 +155,19 @@ internal static class QuantizeCommand
         AtomicFile.Write(outputPath, quantized.WriteTo);
         log.WriteLine($"Wrote {outputPath} ({new FileInfo(outputPath).Length:N0} bytes; float32 source {new FileInfo(modelPath).Length:N0}).");
         return 0;
+    }
+
+    /// <summary>Refuses an int8 model that loses more than <paramref name="maxLossPoints"/> percentage points of validation accuracy against its source.</summary>
+    /// <exception cref="QuantizationLossException">It does, naming the model, both accuracies and the file not written.</exception>
+    internal static void RequireLossWithin(double maxLossPoints, ClassificationReport source, ClassificationReport int8, string modelPath, string outputPath)
+    {
+        double lostPoints = 100 * (source.Accuracy - int8.Accuracy);
+        if (lostPoints > maxLossPoints)
+        {
+            throw new QuantizationLossException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The int8 model of {Path.GetFileName(modelPath)} loses {lostPoints:0.00} points on the validation split ({source.Accuracy:P2} → {int8.Accuracy:P2}), more than --max-validation-loss {maxLossPoints}; {outputPath} was not written."));
+        }
     }
 
     private static ClassificationReport Score(ModelProto model, FaceDataset data)

@@ -132,6 +132,24 @@ public sealed class AddFerNetTests(CollageFixture collage) : IClassFixture<Colla
     }
 
     [Fact]
+    public void Int8PrecisionRegistersTheEmbeddedInt8ModelAndIsRefusedBesideAModelPath()
+    {
+        using ServiceProvider provider = Services(options => options.Precision = DefaultModelPrecision.Int8);
+        using ServiceProvider misconfigured = Services(options =>
+        {
+            options.Precision = DefaultModelPrecision.Int8;
+            options.ModelPath = SharedData.YuNetModelPath;
+        });
+
+        EmotionModel model = provider.GetRequiredService<EmotionModel>();
+
+        Assert.True(model.Metadata.ContainsKey(FerNet.Core.Models.ModelMetadataKeys.Quantization), "the registered model is not the int8 one");
+        var error = Assert.Throws<OptionsValidationException>(() => misconfigured.GetRequiredService<EmotionModel>());
+        Assert.Contains("FerNet:Precision Int8", error.Message, StringComparison.Ordinal);
+        Assert.Contains(SharedData.YuNetModelPath, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AddFerNetTwiceRegistersOneModel()
     {
         var services = new ServiceCollection();
