@@ -56,6 +56,13 @@ internal static class TrainCommand
             int? epochsNow = result.GetValue(maxEpochs) is int now ? CommandLineChecks.AtLeastOne("--max-epochs-now", now) : null;
             string outputDirectory = CommandLineChecks.OutputFolder("--out", result.GetValue(output)!);
             RequireNoOtherRun(outputDirectory, result.GetValue(resume), result.GetValue(overwrite));
+            foreach ((string option, string? path) in new[] { ("--init-from", result.GetValue(initFrom)), ("--teacher", result.GetValue(teacher)) })
+            {
+                if (path is not null)
+                {
+                    CommandLineChecks.InputFile(option, path);
+                }
+            }
 
             TrainingOptions options = TrainingRecipes.Create(result.GetValue(recipe)!);
             options = options with
@@ -131,7 +138,7 @@ internal static class TrainCommand
         TextWriter log = Console.Out;
         var trainer = new Trainer(options, outputDirectory, log);
         log.WriteLine($"Reading {dataPath} ...");
-        var reading = new ConsoleProgressBar(log, "Reading", 100, "%");
+        var reading = new ConsoleProgressBar(log, "Reading", 100, ConsoleProgressBar.PercentUnit);
         FaceDataset trainingData = Fer2013.Load(dataPath, Fer2013Split.Train, new Fer2013LoadOptions
         {
             Progress = new Progress<DatasetLoadProgress>(p => reading.Report((long)(p.Fraction * 100))),
