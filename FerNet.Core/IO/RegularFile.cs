@@ -18,7 +18,6 @@ public static partial class RegularFile
     private const int StatxModeOffset = 28;
     private const int FileTypeMask = 0xF000;
     private const int RegularFileType = 0x8000;
-    private const int NoSuchFile = 2;
 
     /// <summary>
     /// Why the file at <paramref name="path"/> must not be read, as a sentence that names it; null
@@ -66,8 +65,8 @@ public static partial class RegularFile
 
     /// <summary>
     /// Why <paramref name="path"/> must not be replaced by a written file, as a sentence that names
-    /// it; null when nothing is there or it is a regular file (or a link to one). Checked on Linux;
-    /// elsewhere always null.
+    /// it; null when nothing is there or it is a regular file (or a link to one). Checked on Linux
+    /// with statx(2); elsewhere, and with a C library that lacks it, always null.
     /// </summary>
     /// <param name="path">The path of the file to write.</param>
     /// <param name="subject">How the sentence names the file, such as "--out 'a.csv'".</param>
@@ -81,11 +80,22 @@ public static partial class RegularFile
         }
 
         var status = new byte[StatxBytes];
-        if (Statx(AtCurrentDirectory, Path.GetFullPath(path), 0, StatxType, status) != 0)
+        int result;
+        try
         {
-            // A missing file, or a link that leads nowhere, is simply created.
-            int error = Marshal.GetLastPInvokeError();
-            return error == NoSuchFile ? null : $"{subject} cannot be examined (errno {error}); FerNet writes only regular files.";
+            result = Statx(AtCurrentDirectory, Path.GetFullPath(path), 0, StatxType, status);
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            // A C library without statx (glibc before 2.28): the file type cannot be told, as elsewhere.
+            return null;
+        }
+
+        // Nothing there (a missing file, a link that leads nowhere) is simply created; any other
+        // failure to examine the path is the write's own to report.
+        if (result != 0)
+        {
+            return null;
         }
 
         int type = BitConverter.ToUInt16(status, StatxModeOffset) & FileTypeMask;
@@ -112,6 +122,6 @@ public static partial class RegularFile
         _ => "a special file",
     };
 
-    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Statx(int directory, string path, int flags, uint mask, [Out] byte[] status);
 }

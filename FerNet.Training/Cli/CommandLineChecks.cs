@@ -27,21 +27,13 @@ internal static class CommandLineChecks
         : Core.IO.RegularFile.WriteRefusal(path, $"{option} '{Path.GetFullPath(path)}'") is string refusal ? throw new ArgumentException(refusal) : path;
 
     /// <summary>
-    /// A file the command will read (a model or checkpoint): it must exist and be a regular file with
-    /// content, so that a FIFO, which blocks its reader, or a device such as /dev/zero, which never
-    /// ends, is refused before it is opened.
+    /// A file the command will read (a model or checkpoint): when it exists, it must be a regular file
+    /// with content, so that a FIFO, which blocks its reader, or a device such as /dev/zero, which
+    /// never ends, is refused before it is opened. A missing file is the loader's to report.
     /// </summary>
-    /// <exception cref="FileNotFoundException">Nothing is at <paramref name="path"/>.</exception>
     /// <exception cref="ArgumentException">It is a folder, empty, no regular file, or a link that cannot be followed.</exception>
-    public static string InputFile(string option, string path)
-    {
-        if (!Path.Exists(path) && new FileInfo(path).LinkTarget is null)
-        {
-            throw new FileNotFoundException($"{option} '{Path.GetFullPath(path)}' does not exist.", path);
-        }
-
-        return Core.IO.RegularFile.ReadRefusal(path, $"{option} '{Path.GetFullPath(path)}'") is string refusal ? throw new ArgumentException(refusal) : path;
-    }
+    public static string InputFile(string option, string path) =>
+        Core.IO.RegularFile.ReadRefusal(path, $"{option} '{Path.GetFullPath(path)}'") is string refusal ? throw new ArgumentException(refusal) : path;
 
     /// <summary>A folder the command will write into: it may exist, but it must not be a file.</summary>
     /// <exception cref="ArgumentException"><paramref name="path"/> is a file.</exception>
