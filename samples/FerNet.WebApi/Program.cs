@@ -3,7 +3,6 @@ using FerNet.Extensions.DependencyInjection;
 using FerNet.WebApi.Endpoints;
 using FerNet.WebApi.Errors;
 using FerNet.WebApi.Uploads;
-using Microsoft.Extensions.Options;
 
 WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 
@@ -44,14 +43,4 @@ app.UseStaticFiles();
 app.MapOpenApi();
 app.MapEmotionEndpoints();
 
-try
-{
-    app.Run();
-    return 0;
-}
-catch (OptionsValidationException e)
-{
-    // A bad configuration (a missing file, a file that is no usable model) is one line naming it, not a stack trace.
-    Console.Error.WriteLine($"error: {e.Message}");
-    return 1;
-}
+app.Run();
