@@ -6,7 +6,8 @@ namespace FerNet.Extensions.DependencyInjection;
 /// <summary>
 /// What <see cref="FerNetServiceCollectionExtensions.AddFerNet"/> registers: which emotion model and
 /// face detector to load, and how they score faces. Checked when the host starts (or, without a host,
-/// when the first FerNet service is resolved); a bad value throws
+/// when the first FerNet service is resolved), loading and probing the model and detector files named;
+/// a bad value, or a file that is no usable model or detector, throws
 /// <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> naming it.
 /// <code>
 /// builder.Services.AddFerNet(options =>

@@ -1,12 +1,14 @@
 using System.Globalization;
+using FerNet.Faces;
 using FerNet.Inference;
 using Microsoft.Extensions.Options;
 
 namespace FerNet.Extensions.DependencyInjection;
 
 /// <summary>
-/// Checks <see cref="FerNetOptions"/> before any model is loaded, so that a wrong path fails the
-/// host's start with a message naming it rather than the first request with a loader's error.
+/// Checks <see cref="FerNetOptions"/> when the host starts, so that a wrong path, or a file that is
+/// no usable model or detector, fails the start with a message naming it rather than every request
+/// with a loader's error: the files named are loaded and probed as the services will load them.
 /// </summary>
 internal sealed class FerNetOptionsValidator : IValidateOptions<FerNetOptions>
 {
@@ -21,6 +23,11 @@ internal sealed class FerNetOptionsValidator : IValidateOptions<FerNetOptions>
         if (options.DetectorModelPath is not null && !File.Exists(options.DetectorModelPath))
         {
             failures.Add($"FerNet:DetectorModelPath '{options.DetectorModelPath}' does not exist (full path '{Path.GetFullPath(options.DetectorModelPath)}'). Give the path of a YuNet face detector, or leave it unset for the one FerNet.Faces bundles.");
+        }
+
+        if (failures.Count == 0)
+        {
+            ProbeFiles(options, failures);
         }
 
         if (options.MinimumFaceSide < 1)
@@ -43,5 +50,34 @@ internal sealed class FerNetOptionsValidator : IValidateOptions<FerNetOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    // Loading runs FerNet's own checks (ONNX, contract, probe faces; the detector's at construction).
+    // The files are loaded again, once, when the services are first resolved.
+    private static void ProbeFiles(FerNetOptions options, List<string> failures)
+    {
+        if (options.ModelPath is not null)
+        {
+            try
+            {
+                EmotionClassifier.Load(options.ModelPath).Dispose();
+            }
+            catch (Exception e) when (e is InvalidModelException or IOException or UnauthorizedAccessException)
+            {
+                failures.Add($"FerNet:ModelPath '{options.ModelPath}' cannot be used: {e.Message}");
+            }
+        }
+
+        if (options.DetectorModelPath is not null)
+        {
+            try
+            {
+                new YuNetFaceDetector(options.DetectorModelPath).Dispose();
+            }
+            catch (Exception e) when (e is FaceDetectorModelException or IOException or UnauthorizedAccessException)
+            {
+                failures.Add($"FerNet:DetectorModelPath '{options.DetectorModelPath}' cannot be used: {e.Message}");
+            }
+        }
     }
 }

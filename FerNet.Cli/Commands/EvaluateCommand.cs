@@ -40,7 +40,7 @@ internal static class EvaluateCommand
             string folder = result.GetValue(data)!;
             LabelledImages images = LabelledFolder.Read(folder);
             string? modelPath = result.GetValue(model);
-            if (modelPath is not null && RegularFile.Refusal(modelPath, "Model file") is string unreadable)
+            if (modelPath is not null && RegularFile.ReadRefusal(modelPath, $"Model file '{modelPath}'") is string unreadable)
             {
                 throw new PredictionSetupException(unreadable);
             }
@@ -61,6 +61,8 @@ internal static class EvaluateCommand
             string views = options.TestTimeAugmentation == TestTimeAugmentation.None ? string.Empty : ", with flip test-time augmentation";
             output.WriteLine($"{modelPath ?? (defaultPrecision == DefaultModelPrecision.Int8 ? "The embedded int8 model" : "The embedded model")} on {folder} ({images.Paths.Count} images{views}):");
             output.WriteLine(report.ToText(digits: 4));
+            output.WriteLine("Confusion matrix (rows: true label, columns: predicted):");
+            output.Write(report.ConfusionMatrix.ToText());
             if (jsonPath is not null)
             {
                 AtomicFile.WriteAllText(jsonPath, report.ToJson());

@@ -33,6 +33,15 @@ internal static class FernetCommand
         ParseResult parsed = Create().Parse(arguments);
 
         // System.CommandLine would print its errors and the help text and exit with 1.
+        if (parsed.Errors.Count > 0 && UnknownVerb(arguments) is string unknown)
+        {
+            string suggestion = VerbSuggestion.Closest(unknown, [.. parsed.RootCommandResult.Command.Subcommands.Select(verb => verb.Name)]) is string verb
+                ? $" Did you mean {verb}?"
+                : string.Empty;
+            configuration.Error.WriteLine($"error: '{unknown}' is not a verb of fernet.{suggestion} (fernet --help lists the verbs.)");
+            return BadInput;
+        }
+
         if (parsed.Errors.Count > 0)
         {
             // Some messages list the accepted values on lines of their own; an error is one line.
@@ -52,4 +61,8 @@ internal static class FernetCommand
             return BadInput;
         }
     }
+
+    // The first argument names the verb; an option or a known verb is left to the parser's own message.
+    private static string? UnknownVerb(string[] arguments) =>
+        arguments is [string first, ..] && !first.StartsWith('-') && !Create().Subcommands.Any(verb => verb.Name == first) ? first : null;
 }

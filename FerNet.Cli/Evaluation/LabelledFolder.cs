@@ -1,3 +1,4 @@
+using FerNet.Core.IO;
 using FerNet.Cli.Files;
 using FerNet.Core;
 
@@ -43,7 +44,7 @@ internal static class LabelledFolder
         {
             foreach (string file in Directory.EnumerateFiles(subfolder, "*", new EnumerationOptions()).Order(StringComparer.Ordinal))
             {
-                if (RegularFile.Refusal(file, "Image file") is string refusal)
+                if (RegularFile.ReadRefusal(file, $"Image file '{file}'") is string refusal)
                 {
                     throw new InvalidLabelledFolderException(refusal);
                 }

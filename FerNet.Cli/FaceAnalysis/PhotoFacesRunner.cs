@@ -55,7 +55,7 @@ internal sealed class PhotoFacesRunner(TextWriter output, TextWriter diagnostics
         if (File.Exists(request.Input))
         {
             // A single photo that cannot be opened ends the run, as a missing one does.
-            if (RegularFile.Refusal(request.Input, "Image file") is string refusal)
+            if (RegularFile.ReadRefusal(request.Input, $"Image file '{request.Input}'") is string refusal)
             {
                 throw new PredictionSetupException(refusal);
             }

@@ -1,3 +1,4 @@
+using FerNet.Core.IO;
 using FerNet.Cli.Files;
 using FerNet.Cli.Prediction;
 using FerNet.Faces;
@@ -16,7 +17,7 @@ internal static class YuNetDetectors
             return new YuNetFaceDetector(maxDetectionSide: maxDetectionSide);
         }
 
-        if (RegularFile.Refusal(modelPath, "Face detector model") is string refusal)
+        if (RegularFile.ReadRefusal(modelPath, $"Face detector model '{modelPath}'") is string refusal)
         {
             throw new PredictionSetupException(refusal);
         }

@@ -3,7 +3,8 @@ namespace FerNet.Cli.Files;
 /// <summary>
 /// Whether an output file or folder can be written, checked before any work so that a run does not
 /// score a whole folder and then fail on its last step. Nothing is created: the nearest existing
-/// folder on the way must be a folder (not a file) and accept a new file.
+/// folder on the way must be a folder (not a file) and accept a new file, and the file itself, when it
+/// exists, must be a regular file: writing over a device node or a named pipe would replace it.
 /// </summary>
 internal static class OutputLocation
 {
@@ -11,7 +12,7 @@ internal static class OutputLocation
     public static string? FileRefusal(string path, string option) =>
         Directory.Exists(path)
             ? $"{option} '{path}' is a folder; name a file to write."
-            : FolderRefusal(Path.GetDirectoryName(Path.GetFullPath(path))!, path, option);
+            : Core.IO.RegularFile.WriteRefusal(path, $"{option} '{path}'") ?? FolderRefusal(Path.GetDirectoryName(Path.GetFullPath(path))!, path, option);
 
     /// <summary>Why files cannot be written into the folder <paramref name="path"/>, naming <paramref name="option"/> and the path at fault, or null when they can.</summary>
     public static string? FolderRefusal(string path, string option) => FolderRefusal(Path.GetFullPath(path), path, option);

@@ -1,3 +1,4 @@
+using FerNet.Core.IO;
 using FerNet.Cli.Files;
 
 namespace FerNet.Cli.Prediction;
@@ -9,5 +10,5 @@ namespace FerNet.Cli.Prediction;
 internal sealed record ImageEntry(string Name, string Path, string? Refusal = null)
 {
     /// <summary>The entry of the file at <paramref name="path"/>, refused when it is no regular file.</summary>
-    public static ImageEntry Of(string name, string path) => new(name, path, RegularFile.Refusal(path, "Image file"));
+    public static ImageEntry Of(string name, string path) => new(name, path, RegularFile.ReadRefusal(path, $"Image file '{path}'"));
 }

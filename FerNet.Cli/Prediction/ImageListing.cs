@@ -1,3 +1,4 @@
+using FerNet.Core.IO;
 using System.IO.Enumeration;
 using FerNet.Cli.Files;
 
@@ -57,7 +58,7 @@ internal static class ImageListing
             throw new PredictionSetupException($"List file '{listPath}' does not exist.");
         }
 
-        if (RegularFile.Refusal(listPath, "List file") is string refusal)
+        if (RegularFile.ReadRefusal(listPath, $"List file '{listPath}'") is string refusal)
         {
             throw new PredictionSetupException(refusal);
         }

@@ -1,3 +1,4 @@
+using FerNet.Core.IO;
 using FerNet.Cli.Files;
 using FerNet.Inference;
 
@@ -49,7 +50,7 @@ internal sealed class PredictionModel : IDisposable
             throw new PredictionSetupException($"Model file '{modelPath}' does not exist.");
         }
 
-        if (RegularFile.Refusal(modelPath, "Model file") is string refusal)
+        if (RegularFile.ReadRefusal(modelPath, $"Model file '{modelPath}'") is string refusal)
         {
             throw new PredictionSetupException(refusal);
         }

@@ -71,7 +71,7 @@ internal sealed class PredictionRunner(TextWriter output, TextWriter diagnostics
             }
 
             // A single image that cannot be opened ends the run, as a missing one does.
-            if (RegularFile.Refusal(request.Input, "Image file") is string refusal)
+            if (RegularFile.ReadRefusal(request.Input, $"Image file '{request.Input}'") is string refusal)
             {
                 throw new PredictionSetupException(refusal);
             }
@@ -117,6 +117,15 @@ internal sealed class PredictionRunner(TextWriter output, TextWriter diagnostics
         using PredictionModel model = PredictionModel.Open(request.ModelPath, request.Augmentation, request.Precision);
 
         PredictionResults results = singleImage ? ImageScorer.ScoreSingle(model, images[0]) : ScoreWithProgress(model, images, cancellationToken);
+
+        // One image that cannot be used means nothing was scored: an error and exit code 2, as for a
+        // missing one, not the "some files skipped" of a folder.
+        if (singleImage && results.Scored.Count == 0)
+        {
+            diagnostics.WriteLine($"error: {results.Skipped[0].Name}: {results.Skipped[0].Reason}");
+            return PredictionOutcome.NotStarted;
+        }
+
         foreach (SkippedImage skipped in results.Skipped)
         {
             diagnostics.WriteLine($"skipped {skipped.Name}: {skipped.Reason}");

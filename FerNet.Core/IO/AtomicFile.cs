@@ -4,12 +4,14 @@ namespace FerNet.Core.IO;
 /// Writes a file so that readers see either the old content or the whole new content, never a
 /// part: the bytes go to a hidden temporary file in the target's folder (so the rename stays on one
 /// file system), are flushed to disk, and the temporary file is renamed over the target. On failure
-/// the temporary file is removed and the target is left as it was.
+/// the temporary file is removed and the target is left as it was. A target that exists and is no
+/// regular file (a device node such as /dev/null, a FIFO, a socket) is refused before anything is
+/// written: the rename would replace the node itself.
 /// </summary>
 public static class AtomicFile
 {
     /// <summary>Writes whatever <paramref name="write"/> puts into the stream to <paramref name="path"/>.</summary>
-    /// <exception cref="ArgumentException"><paramref name="path"/> names a folder.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> names a folder, or something that exists and is not a regular file (see <see cref="RegularFile.WriteRefusal"/>).</exception>
     public static void Write(string path, Action<Stream> write)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
@@ -19,6 +21,11 @@ public static class AtomicFile
         if (fileName.Length == 0)
         {
             throw new ArgumentException($"'{path}' names a folder, not a file.", nameof(path));
+        }
+
+        if (RegularFile.WriteRefusal(path, $"'{path}'") is string refusal)
+        {
+            throw new ArgumentException(refusal, nameof(path));
         }
 
         string folder = Path.GetDirectoryName(fullPath)!;

@@ -86,6 +86,41 @@ public sealed class ConfusionMatrix
     public int[][] ToArray() =>
         [.. Enumerable.Range(0, EmotionLabels.Count).Select(row => _counts.AsSpan(row * EmotionLabels.Count, EmotionLabels.Count).ToArray())];
 
+    /// <summary>
+    /// The counts as a table: a header row of predicted labels, then one row per true label, each
+    /// column as wide as its label or its largest count.
+    /// </summary>
+    public string ToText()
+    {
+        int headingWidth = Math.Max("true \\ predicted".Length, EmotionLabels.Names.Max(name => name.Length));
+        int[] widths = [.. Enumerable.Range(0, EmotionLabels.Count).Select(column => Math.Max(
+            EmotionLabels.Names[column].Length,
+            Enumerable.Range(0, EmotionLabels.Count).Max(row => Digits(_counts[(row * EmotionLabels.Count) + column]))))];
+        var text = new System.Text.StringBuilder();
+        text.Append("true \\ predicted".PadRight(headingWidth));
+        for (int column = 0; column < EmotionLabels.Count; column++)
+        {
+            text.Append("  ").Append(EmotionLabels.Names[column].PadLeft(widths[column]));
+        }
+
+        text.Append('\n');
+        for (int row = 0; row < EmotionLabels.Count; row++)
+        {
+            text.Append(EmotionLabels.Names[row].PadRight(headingWidth));
+            for (int column = 0; column < EmotionLabels.Count; column++)
+            {
+                string count = _counts[(row * EmotionLabels.Count) + column].ToString(System.Globalization.CultureInfo.InvariantCulture);
+                text.Append("  ").Append(count.PadLeft(widths[column]));
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+
+        static int Digits(int count) => count.ToString(System.Globalization.CultureInfo.InvariantCulture).Length;
+    }
+
     private static int Index(Emotion emotion, string parameterName) =>
         (uint)emotion < EmotionLabels.Count
             ? (int)emotion

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using FerNet.Inference.IO;
+using FerNet.Core.IO;
 using Microsoft.ML.Data;
 using SkiaSharp;
 
@@ -15,8 +15,11 @@ namespace FerNet.Inference.Images;
 /// </summary>
 /// <remarks>
 /// Skia reports input that ends early, and headers or compressed data it cannot parse. It does not
-/// report damaged entropy-coded data inside a JPEG scan: libjpeg-turbo, like every browser, warns
-/// and paints what it decodes, so such a JPEG decodes to damaged pixels and is scored.
+/// report damaged entropy-coded data inside a JPEG scan, nor a scan that stops early at a marker:
+/// libjpeg-turbo, like every browser, warns and paints what it decodes, filling what is missing with
+/// gray. So a JPEG whose scan data is shorter than its blocks need at the least is refused here
+/// (<see cref="JpegScanLength"/>); a JPEG with damaged scan data, or cut short after that bound and
+/// given a new end marker, decodes to damaged pixels and is scored.
 /// </remarks>
 internal static class ImageDecoder
 {
@@ -30,25 +33,18 @@ internal static class ImageDecoder
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         string inputName = batchPosition is null ? $"Image file '{path}'" : $"{batchPosition} ('{path}')";
-        var file = new FileInfo(path);
-        if (!file.Exists)
+        if (!File.Exists(path) && new FileInfo(path).LinkTarget is null)
         {
             throw new FileNotFoundException($"{inputName} does not exist.", path);
         }
 
-        long length = BoundedRead.FollowLinks(file).Length;
-        if (length > ImageLimits.MaxEncodedBytes)
+        if (RegularFile.ReadRefusal(path, inputName) is string refusal)
         {
-            throw TooManyBytes(inputName, length);
+            throw new InvalidImageException(refusal);
         }
 
-        if (length == 0)
-        {
-            throw new InvalidImageException($"{inputName}{BoundedRead.ZeroLengthFault(file)}.");
-        }
-
-        byte[] encoded = BoundedRead.ReadFile(file, ImageLimits.MaxEncodedBytes)
-            ?? throw TooManyBytes(inputName, ImageLimits.MaxEncodedBytes + 1L);
+        byte[] encoded = BoundedRead.ReadFile(path, ImageLimits.MaxEncodedBytes)
+            ?? throw TooManyBytes(inputName, Math.Max(RegularFile.Length(path), ImageLimits.MaxEncodedBytes + 1L));
         return Decode(encoded, inputName);
     }
 
@@ -83,6 +79,10 @@ internal static class ImageDecoder
 
         ImageHeader header = ImageHeaderReader.Read(encoded, inputName);
         CheckSize(header, inputName);
+        if (header.Format == "JPEG")
+        {
+            JpegScanLength.Check(encoded, inputName);
+        }
 
         using SKCodec? codec = SKCodec.Create(new MemoryStream(encoded, writable: false), out SKCodecResult opened);
         if (codec is null)

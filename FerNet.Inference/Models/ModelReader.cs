@@ -1,5 +1,5 @@
 using System.Globalization;
-using FerNet.Inference.IO;
+using FerNet.Core.IO;
 
 namespace FerNet.Inference.Models;
 
@@ -19,24 +19,17 @@ internal static class ModelReader
     /// <exception cref="InvalidModelException">The file reports a length of 0, or has more than <see cref="MaxBytes"/>.</exception>
     public static byte[] ReadFile(string modelPath, string modelName)
     {
-        var file = new FileInfo(modelPath);
-        if (!file.Exists)
+        if (!File.Exists(modelPath) && new FileInfo(modelPath).LinkTarget is null)
         {
             throw new FileNotFoundException($"Model file '{modelPath}' does not exist.", modelPath);
         }
 
-        long length = BoundedRead.FollowLinks(file).Length;
-        if (length == 0)
+        if (RegularFile.ReadRefusal(modelPath, modelName) is string refusal)
         {
-            throw new InvalidModelException($"{modelName}{BoundedRead.ZeroLengthFault(file)}.");
+            throw new InvalidModelException(refusal);
         }
 
-        if (length > MaxBytes)
-        {
-            throw TooLarge(modelName);
-        }
-
-        return BoundedRead.ReadFile(file, MaxBytes) ?? throw TooLarge(modelName);
+        return BoundedRead.ReadFile(modelPath, MaxBytes) ?? throw TooLarge(modelName);
     }
 
     /// <summary>Reads <paramref name="model"/> from its position to its end.</summary>

@@ -17,11 +17,13 @@ internal sealed class ModelSession : IDisposable
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
     private readonly int[] _outputIndexOf;
+    private readonly string _modelName;
 
-    private ModelSession(InferenceSession session, int[] outputIndexOf)
+    private ModelSession(InferenceSession session, int[] outputIndexOf, string modelName)
     {
         _session = session;
         _outputIndexOf = outputIndexOf;
+        _modelName = modelName;
         MaxFacesPerRun = session.InputMetadata[FaceInputContract.InputName].Dimensions[0] == 1 ? 1 : int.MaxValue;
         Metadata = new Dictionary<string, string>(session.ModelMetadata.CustomMetadataMap).AsReadOnly();
     }
@@ -58,7 +60,7 @@ internal sealed class ModelSession : IDisposable
 
         try
         {
-            var checkedSession = new ModelSession(session, ModelContract.Check(session, modelName));
+            var checkedSession = new ModelSession(session, ModelContract.Check(session, modelName), modelName);
             checkedSession.Probe(modelName);
             return checkedSession;
         }
@@ -84,12 +86,15 @@ internal sealed class ModelSession : IDisposable
                 OrtMemoryInfo.DefaultInstance,
                 faces.Slice(first * FaceInputContract.PixelCount, run * FaceInputContract.PixelCount),
                 [run, FaceInputContract.Channels, FaceInputContract.Height, FaceInputContract.Width]);
-            using IDisposableReadOnlyCollection<OrtValue> outputs = _session.Run(
-                _runOptions,
-                [FaceInputContract.InputName],
-                [input],
-                [FaceInputContract.OutputName]);
+            using IDisposableReadOnlyCollection<OrtValue> outputs = Run(input, run);
             ReadOnlySpan<float> modelOutput = outputs[0].GetTensorDataAsSpan<float>();
+            if (modelOutput.Length != run * EmotionLabels.Count)
+            {
+                throw new InvalidModelException(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{_modelName} returned {modelOutput.Length} values in '{FaceInputContract.OutputName}' for {run} faces, not {EmotionLabels.Count} per face: its output does not follow its declared [N, {EmotionLabels.Count}] shape."));
+            }
+
             for (int face = 0; face < run; face++)
             {
                 ReadOnlySpan<float> scores = modelOutput.Slice(face * EmotionLabels.Count, EmotionLabels.Count);
@@ -102,11 +107,30 @@ internal sealed class ModelSession : IDisposable
         }
     }
 
+    // ONNX Runtime's own errors (a model that reshapes its input to one face although it declares a
+    // free batch size) say nothing of which model failed.
+    private IDisposableReadOnlyCollection<OrtValue> Run(OrtValue input, int faces)
+    {
+        try
+        {
+            return _session.Run(_runOptions, [FaceInputContract.InputName], [input], [FaceInputContract.OutputName]);
+        }
+        catch (OnnxRuntimeException e)
+        {
+            throw new InvalidModelException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{_modelName} failed to run on a batch of {faces} faces (its input declares a batch size of {(MaxFacesPerRun == 1 ? "1" : "N")}): {e.Message}"),
+                e);
+        }
+    }
+
     /// <summary>
     /// Scores probe faces (mid-gray, black, white and a left-to-right ramp) and requires each
     /// output row to be a probability distribution: finite values in [0, 1] summing to 1. A model
     /// that ends in logits, or computes NaN, would otherwise load and give answers such as
-    /// "sad 49,028 %" to every caller.
+    /// "sad 49,028 %" to every caller. The probe faces go through one run (unless the model takes
+    /// one face at a time), so that a model that declares a free batch size but only runs one face
+    /// fails here, at load, and not on the first batch.
     /// </summary>
     /// <exception cref="InvalidModelException">An output row is no probability distribution.</exception>
     private void Probe(string modelName)

@@ -18,6 +18,26 @@ public sealed class BadArgumentTests
         CliAssert.RefusedWithOneLine(result, named);
     }
 
+    [Theory]
+    [InlineData("predcit", "Did you mean predict?")]
+    [InlineData("evalute", "Did you mean evaluate?")]
+    [InlineData("Faces", "Did you mean faces?")]
+    public void A_mistyped_verb_is_one_line_suggesting_the_verb_it_resembles(string typed, string suggestion)
+    {
+        PredictCliResult result = PredictCli.RunFernet([typed, "face.png"]);
+
+        CliAssert.RefusedWithOneLine(result, $"'{typed}' is not a verb of fernet.", suggestion);
+    }
+
+    [Fact]
+    public void A_verb_like_no_other_gets_no_suggestion()
+    {
+        PredictCliResult result = PredictCli.RunFernet(["frobnicate"]);
+
+        CliAssert.RefusedWithOneLine(result, "'frobnicate' is not a verb of fernet.");
+        Assert.DoesNotContain("Did you mean", result.Errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_negative_camera_index_is_one_line_naming_the_option()
     {

@@ -35,6 +35,7 @@ public sealed class FolderEvaluationTests(LinearModelFixture fixture) : IClassFi
         Assert.Equal(expected.ConfusionMatrix.ToArray(), written.ConfusionMatrix.ToArray());
         Assert.Equal(30, written.Support);
         Assert.Contains(expected.ToText(digits: 4), result.Output, StringComparison.Ordinal);
+        Assert.Contains("Confusion matrix (rows: true label, columns: predicted):\n" + expected.ConfusionMatrix.ToText(), result.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Contains("(30 images", result.Output, StringComparison.Ordinal);
     }
 

@@ -124,4 +124,19 @@ public sealed class SpecialFileTests(LinearModelFixture fixture) : IClassFixture
         CliAssert.RefusedWithOneLine(SpecialFiles.RunBounded("faces", _directory.Combine("faces"), "--model", model, "--out", _directory.Combine("out")), model, "not a regular file");
         CliAssert.RefusedWithOneLine(SpecialFiles.RunBounded("faces", _directory.Combine("faces"), "--detector", detector, "--out", _directory.Combine("out")), detector, "not a regular file");
     }
+
+    [Fact]
+    public void An_output_file_that_is_a_pipe_or_a_link_to_a_device_ends_the_run_before_any_work_and_is_left_as_it_was()
+    {
+        FaceFiles.Pngs(_directory.Combine("faces"), 2);
+        GeneratedFaceFolder.Write(_directory.Path, "labelled", count: 7, firstSeed: 1);
+        string pipe = SpecialFiles.Fifo(_directory.Combine("results.csv"));
+        string nullLink = SpecialFiles.Link(_directory.Combine("report.json"), "/dev/null");
+
+        CliAssert.RefusedWithOneLine(SpecialFiles.RunBounded("predict", _directory.Combine("faces"), "--out", pipe, "--model", fixture.ModelPath), pipe, "not a regular file", "a named pipe");
+        CliAssert.RefusedWithOneLine(SpecialFiles.RunBounded("evaluate", "--data", _directory.Combine("labelled"), "--json", nullLink, "--model", fixture.ModelPath), nullLink, "not a regular file", "a character device");
+
+        Assert.NotNull(Core.IO.RegularFile.WriteRefusal(pipe, "pipe"));
+        Assert.Equal("/dev/null", new FileInfo(nullLink).LinkTarget);
+    }
 }

@@ -45,6 +45,19 @@ public sealed class SpecialFileTests : IDisposable
         Assert.Contains("not a regular file", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void ATiffNamedPngIsRefusedByName()
+    {
+        SyntheticFer2013.WriteFolderSplit(_root.Path, "train", perClass: 1);
+        string tiff = _root.Combine("train", "fear", "scan.png");
+        File.WriteAllBytes(tiff, Inference.TestFaces.EncodeAndDispose(Inference.TestFaces.Gray(seed: 5), "tiff"));
+
+        DatasetFormatException error = LoadWithinBound();
+
+        Assert.Contains(tiff, error.Message, StringComparison.Ordinal);
+        Assert.Contains("neither a JPEG nor a PNG", error.Message, StringComparison.Ordinal);
+    }
+
     private static void MakeFifo(string path)
     {
         using var mkfifo = Process.Start("mkfifo", [path]);

@@ -48,7 +48,7 @@ internal static class TestFaces
         return image;
     }
 
-    /// <summary>The encoder for a format name: png, jpeg, bmp, gif or webp (lossless).</summary>
+    /// <summary>The encoder for a format name: png, jpeg, bmp, gif, webp (lossless) or tiff (which FerNet refuses).</summary>
     public static IImageEncoder Encoder(string format) => format switch
     {
         "png" => new PngEncoder(),
@@ -56,6 +56,7 @@ internal static class TestFaces
         "bmp" => new BmpEncoder { BitsPerPixel = BmpBitsPerPixel.Pixel24 },
         "gif" => new GifEncoder(),
         "webp" => new WebpEncoder { FileFormat = WebpFileFormatType.Lossless },
+        "tiff" => new SixLabors.ImageSharp.Formats.Tiff.TiffEncoder(),
         _ => throw new ArgumentException($"No encoder for '{format}'.", nameof(format)),
     };
 

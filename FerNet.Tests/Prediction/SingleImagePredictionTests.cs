@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FerNet.Core;
 using FerNet.Inference;
+using FerNet.Tests.Cli;
 using FerNet.Tests.Inference;
 using FerNet.Tests.TestData;
 
@@ -57,16 +58,20 @@ public sealed class SingleImagePredictionTests(LinearModelFixture fixture) : ICl
     }
 
     [Fact]
-    public void A_corrupt_image_is_reported_with_its_reason_and_exits_non_zero()
+    public void A_single_unusable_image_is_one_error_line_and_exit_code_2_as_nothing_was_scored()
     {
         string broken = FaceFiles.TruncatedPng(_directory.Combine("broken.png"));
+        string noise = _directory.Combine("noise.jpg");
+        File.WriteAllBytes(noise, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 % 251))]);
+        string text = _directory.Combine("notes.png");
+        File.WriteAllText(text, "not an image at all");
+        string tiff = _directory.Combine("scan.tif");
+        File.WriteAllBytes(tiff, TestFaces.EncodeAndDispose(TestFaces.Gray(seed: 3), "tiff"));
 
-        PredictCliResult result = PredictCli.Run(broken, "--model", fixture.ModelPath);
-
-        Assert.Equal(1, result.ExitCode);
-        Assert.Empty(result.Output);
-        Assert.StartsWith("skipped broken.png: ", result.Errors, StringComparison.Ordinal);
-        Assert.Contains("truncated PNG", result.Errors, StringComparison.Ordinal);
+        CliAssert.RefusedWithOneLine(PredictCli.Run(broken, "--model", fixture.ModelPath), "broken.png", "truncated PNG");
+        CliAssert.RefusedWithOneLine(PredictCli.Run(noise, "--model", fixture.ModelPath), "noise.jpg", "not an image");
+        CliAssert.RefusedWithOneLine(PredictCli.Run(text, "--model", fixture.ModelPath), "notes.png", "not an image");
+        CliAssert.RefusedWithOneLine(PredictCli.Run(tiff, "--model", fixture.ModelPath), "scan.tif", "TIFF");
     }
 
     private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r')).ToArray();

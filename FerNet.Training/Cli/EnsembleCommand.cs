@@ -28,7 +28,7 @@ internal static class EnsembleCommand
         var reports = new Option<string?>("--reports") { Description = "Write the validation report (validation.json) and the test report with its confusion-matrix pictures into this folder." };
         var command = new Command("ensemble", "Join exported models into one ONNX model that averages their logits.") { models, output, data, seed, validationFraction, validationOnly, reports };
         command.SetAction(result => Run(
-            result.GetValue(models)!,
+            [.. result.GetValue(models)!.Select(path => CommandLineChecks.InputFile("--model", path))],
             Path.GetFullPath(CommandLineChecks.OutputFile("--out", result.GetValue(output)!)),
             DataLocation.Require(result.GetValue(data)!),
             result.GetValue(seed),

@@ -16,7 +16,7 @@ internal static class ExportCommand
         var command = new Command("export", "Export a trained checkpoint to ONNX.") { checkpoint, output, data, reports };
         command.SetAction(result =>
         {
-            string checkpointPath = result.GetValue(checkpoint)!;
+            string checkpointPath = CommandLineChecks.InputFile("--checkpoint", result.GetValue(checkpoint)!);
             string onnxPath = Path.GetFullPath(CommandLineChecks.OutputFile("--out", result.GetValue(output)!));
             string? dataPath = result.GetValue(data);
             string? reportDirectory = result.GetValue(reports) is string folder ? CommandLineChecks.OutputFolder("--reports", folder) : null;

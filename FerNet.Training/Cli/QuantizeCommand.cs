@@ -69,9 +69,9 @@ internal static class QuantizeCommand
             }
 
             return Run(
-                result.GetValue(model)!,
+                CommandLineChecks.InputFile("--model", result.GetValue(model)!),
                 DataLocation.Require(result.GetValue(data)!),
-                Path.GetFullPath(result.GetValue(output)!),
+                Path.GetFullPath(CommandLineChecks.OutputFile("--out", result.GetValue(output)!)),
                 images,
                 options,
                 result.GetValue(seed),

@@ -61,6 +61,13 @@ internal static class TrainCommand
             string outputDirectory = CommandLineChecks.OutputFolder("--out", result.GetValue(output)!);
             string? stateDirectory = result.GetValue(state) is string stateFolder ? CommandLineChecks.OutputFolder("--state", stateFolder) : null;
             RequireNoOtherRun(outputDirectory, stateDirectory, result.GetValue(resume), result.GetValue(overwrite));
+            foreach ((string option, string? path) in new[] { ("--init-from", result.GetValue(initFrom)), ("--teacher", result.GetValue(teacher)) })
+            {
+                if (path is not null)
+                {
+                    CommandLineChecks.InputFile(option, path);
+                }
+            }
 
             TrainingOptions options = TrainingRecipes.Create(result.GetValue(recipe)!);
             options = options with
@@ -181,7 +188,7 @@ internal static class TrainCommand
     {
         var trainer = new Trainer(options, outputDirectory, log, call.StateDirectory);
         log.WriteLine($"Reading {dataPath} ...");
-        var reading = new ConsoleProgressBar(log, "Reading", 100, "%");
+        var reading = new ConsoleProgressBar(log, "Reading", 100, ConsoleProgressBar.PercentUnit);
         FaceDataset trainingData = Fer2013.Load(dataPath, Fer2013Split.Train, new Fer2013LoadOptions
         {
             Progress = new Progress<DatasetLoadProgress>(p => reading.Report((long)(p.Fraction * 100))),

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using FerNet.Core;
+using FerNet.Core.IO;
 using FerNet.Inference;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;
@@ -15,6 +16,10 @@ internal static class FaceImageDecoder
 {
     private static readonly byte[] JpegEndOfImage = [0xFF, 0xD9];
 
+    private static readonly byte[] JpegStart = [0xFF, 0xD8, 0xFF];
+
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     // The IEND chunk: zero length, type "IEND", and the CRC of that type.
     private static readonly byte[] PngEnd = [0, 0, 0, 0, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82];
 
@@ -25,11 +30,21 @@ internal static class FaceImageDecoder
     /// </summary>
     /// <exception cref="DatasetFormatException">
     /// The file is larger than <see cref="ImageLimits.MaxEncodedBytes"/>, claims more than
-    /// <see cref="ImageLimits.MaxPixels"/> pixels, is not a readable image, or is truncated.
+    /// <see cref="ImageLimits.MaxPixels"/> pixels, is neither a JPEG nor a PNG (whatever its name), is
+    /// not a readable image, or is truncated.
     /// </exception>
     internal static void Decode(string path, Span<byte> destination)
     {
-        byte[] bytes = ReadBounded(path);
+        byte[] bytes = BoundedRead.ReadFile(path, ImageLimits.MaxEncodedBytes)
+            ?? throw new DatasetFormatException($"{path}: longer than the limit of {ImageLimits.MaxEncodedBytes:N0} bytes for an image; refused.");
+
+        // ImageSharp also reads TIFF, BMP, GIF, WebP and more, whatever the file's name; training
+        // reads JPEG and PNG, as its documentation says, so a TIFF named .png is not trained on.
+        if (!bytes.AsSpan().StartsWith(JpegStart) && !bytes.AsSpan().StartsWith(PngSignature))
+        {
+            throw new DatasetFormatException($"{path}: neither a JPEG nor a PNG image by its content; training reads only these two formats.");
+        }
+
         Image<L8> image;
         IImageFormat format;
         try
@@ -75,28 +90,5 @@ internal static class FaceImageDecoder
 
             image.CopyPixelDataTo(MemoryMarshal.Cast<byte, L8>(destination));
         }
-    }
-
-    /// <summary>
-    /// The file's bytes, read up to <see cref="ImageLimits.MaxEncodedBytes"/>: a file swapped for a
-    /// device or grown after it was listed cannot make the reader allocate more than that.
-    /// </summary>
-    private static byte[] ReadBounded(string path)
-    {
-        using var stream = File.OpenRead(path);
-        using var bytes = new MemoryStream();
-        var chunk = new byte[1 << 16];
-        int read;
-        while ((read = stream.Read(chunk)) > 0)
-        {
-            if (bytes.Length + read > ImageLimits.MaxEncodedBytes)
-            {
-                throw new DatasetFormatException($"{path}: longer than the limit of {ImageLimits.MaxEncodedBytes:N0} bytes for an image; refused.");
-            }
-
-            bytes.Write(chunk, 0, read);
-        }
-
-        return bytes.ToArray();
     }
 }

@@ -9,6 +9,9 @@ namespace FerNet.Training.Terminal;
 /// </summary>
 internal sealed class ConsoleProgressBar : IProgress<long>
 {
+    /// <summary>The unit of a bar over a share of the work, 0 to 100, such as reading a dataset.</summary>
+    public const string PercentUnit = "%";
+
     private const int BarWidth = 28;
     private readonly TextWriter _out;
     private readonly string _label;
@@ -53,7 +56,9 @@ internal sealed class ConsoleProgressBar : IProgress<long>
         double seconds = _clock.Elapsed.TotalSeconds;
         double rate = seconds > 0 ? done / seconds : 0;
         TimeSpan eta = rate > 0 ? TimeSpan.FromSeconds((_total - done) / rate) : TimeSpan.Zero;
-        string line = $"{_label} {Bar(done)} {done}/{_total} {rate,6:F0} {_unit}/s ETA {eta:mm\\:ss} {status}";
+        // A share of the work has no rate worth showing ("40 %/s"); counted items do.
+        string amount = _unit == PercentUnit ? $"{done} %" : $"{done}/{_total} {rate,6:F0} {_unit}/s";
+        string line = $"{_label} {Bar(done)} {amount} ETA {eta:mm\\:ss} {status}";
         if (_interactive)
         {
             if (_clock.ElapsedMilliseconds - _lastDrawMs < 250 && done < _total)

@@ -9,6 +9,7 @@ WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
 UploadOptions upload = builder.Configuration.GetSection(UploadOptions.Section).Get<UploadOptions>() ?? new UploadOptions();
 upload.Validate();
 builder.Services.AddSingleton(upload);
+builder.Services.AddSingleton<PixelBudget>();
 
 // Kestrel stops reading a body past the limit (chunked uploads included); the endpoints check the
 // declared length themselves too, so that servers without Kestrel's limit answer alike.
@@ -33,6 +34,10 @@ builder.Services.AddOpenApi();
 WebApplication app = builder.Build();
 
 app.UseExceptionHandler();
+
+// Answers that the framework ends without a body (415 for another content type, 405, 404) get
+// problem details too.
+app.UseStatusCodePages();
 app.UseDefaultFiles();
 app.UseStaticFiles();
 app.MapOpenApi();

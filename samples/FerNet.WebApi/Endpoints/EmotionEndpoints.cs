@@ -35,19 +35,23 @@ internal static class EmotionEndpoints
         .WithTags("Emotions")
         .Accepts<IFormFile>(ImageContentTypes[0], ImageContentTypes[1..])
         .ProducesProblem(StatusCodes.Status400BadRequest)
-        .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+        .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+        .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-    private static async Task<AnalyzeResponse> AnalyzeAsync(HttpRequest request, FaceEmotionAnalyzer analyzer, UploadOptions upload, CancellationToken cancellationToken)
+    private static async Task<AnalyzeResponse> AnalyzeAsync(HttpRequest request, FaceEmotionAnalyzer analyzer, UploadOptions upload, PixelBudget budget, CancellationToken cancellationToken)
     {
         byte[] encoded = await ImageUpload.ReadAsync(request, upload.MaxRequestBytes, cancellationToken);
+        using IDisposable decoding = await budget.EnterAsync(encoded, cancellationToken);
         using MLImage image = ImageLoader.Load(encoded);
         IReadOnlyList<FaceEmotion> faces = analyzer.Analyze(image);
         return new AnalyzeResponse(image.Width, image.Height, [.. faces.Select(FaceResult.From)]);
     }
 
-    private static async Task<PredictResponse> PredictAsync(HttpRequest request, EmotionModel model, UploadOptions upload, CancellationToken cancellationToken)
+    private static async Task<PredictResponse> PredictAsync(HttpRequest request, EmotionModel model, UploadOptions upload, PixelBudget budget, CancellationToken cancellationToken)
     {
         byte[] encoded = await ImageUpload.ReadAsync(request, upload.MaxRequestBytes, cancellationToken);
+        using IDisposable decoding = await budget.EnterAsync(encoded, cancellationToken);
         return PredictResponse.From(model.Predict(encoded));
     }
 }

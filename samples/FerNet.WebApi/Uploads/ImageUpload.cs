@@ -13,8 +13,22 @@ internal static class ImageUpload
     public const string FormField = "image";
 
     /// <summary>The bytes of the uploaded image, at most <paramref name="maxBytes"/>.</summary>
-    /// <exception cref="BadHttpRequestException">413 when the body is larger than <paramref name="maxBytes"/>; 400 when a form holds no file.</exception>
+    /// <exception cref="BadHttpRequestException">413 when the body is larger than <paramref name="maxBytes"/>; 400 when a form holds no file or the body ends before it is complete.</exception>
     public static async Task<byte[]> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadBodyAsync(request, maxBytes, cancellationToken);
+        }
+        catch (IOException e) when (e is not BadHttpRequestException && !cancellationToken.IsCancellationRequested)
+        {
+            // The form reader's "Unexpected end of Stream": a multipart body whose boundary never
+            // comes, or that ends before its closing boundary, is the client's fault, not the server's.
+            throw new BadHttpRequestException($"The request body ends before it is complete ({e.Message}); a multipart body needs its closing boundary.", StatusCodes.Status400BadRequest, e);
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
         {

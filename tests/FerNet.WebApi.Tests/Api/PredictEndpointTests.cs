@@ -39,5 +39,27 @@ public sealed class PredictEndpointTests(WebApiFactory service) : IClassFixture<
         using HttpResponseMessage response = await client.PostAsync("/predict", text);
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Microsoft.AspNetCore.Mvc.ProblemDetails problem = (await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>())!;
+        Assert.Equal(415, problem.Status);
+    }
+
+    [Theory]
+    [InlineData("boundary=XYZ", "no boundary in the body")]
+    [InlineData("boundary=cut", "cut before the closing boundary")]
+    public async Task AMultipartBodyThatEndsTooSoonGets400(string boundary, string why)
+    {
+        using HttpClient client = service.CreateClient();
+        byte[] face = File.ReadAllBytes(Directory.GetFiles(Path.Combine(SharedData.Fer2013Directory, "test", "happy")).Order(StringComparer.Ordinal).First());
+        byte[] body = boundary == "boundary=XYZ"
+            ? face
+            : [.. System.Text.Encoding.ASCII.GetBytes("--cut\r\nContent-Disposition: form-data; name=\"image\"; filename=\"a.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"), .. face];
+        using var content = new ByteArrayContent(body);
+        content.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; {boundary}");
+
+        using HttpResponseMessage response = await client.PostAsync("/predict", content);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {(int)response.StatusCode}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 }

@@ -94,8 +94,10 @@ public sealed class AddFerNetTests(CollageFixture collage) : IClassFixture<Colla
                 options.DetectorModelPath = SharedData.YuNetModelPath;
             });
 
-            var error = Assert.Throws<InvalidModelException>(() => provider.GetRequiredService<EmotionModel>());
-            Assert.Contains(notAModel, error.Message, StringComparison.Ordinal);
+            // The validation loads the file, as the service will, and fails with FerNet's reason.
+            var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<EmotionModel>());
+            Assert.Contains($"FerNet:ModelPath '{notAModel}' cannot be used", error.Message, StringComparison.Ordinal);
+            Assert.Contains("is not an ONNX model", error.Message, StringComparison.Ordinal);
         }
         finally
         {
@@ -129,6 +131,29 @@ public sealed class AddFerNetTests(CollageFixture collage) : IClassFixture<Colla
 
         Assert.Contains("FerNet:DetectorModelPath", error.Message, StringComparison.Ordinal);
         Assert.Contains(Path.Combine("FerNet.WebApi", "no-such-detector.onnx"), error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("FerNet:ModelPath")]
+    [InlineData("FerNet:DetectorModelPath")]
+    public void TheServiceDoesNotStartWithAFileThatIsNoModelNamingIt(string setting)
+    {
+        string noise = Path.Combine(Path.GetTempPath(), $"fernet-noise-{Guid.NewGuid():N}.onnx");
+        File.WriteAllBytes(noise, [.. Enumerable.Range(0, 4096).Select(i => (byte)(i * 131 % 251))]);
+        try
+        {
+            using WebApiFactory service = new();
+            using var misconfigured = service.WithWebHostBuilder(host => host.UseSetting(setting, noise));
+
+            // The files are loaded and probed at start-up, before any request.
+            var error = Assert.Throws<OptionsValidationException>(() => misconfigured.Server);
+
+            Assert.Contains($"{setting} '{noise}' cannot be used", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(noise);
+        }
     }
 
     [Fact]

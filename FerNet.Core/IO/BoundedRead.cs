@@ -1,10 +1,12 @@
-namespace FerNet.Inference.IO;
+namespace FerNet.Core.IO;
 
 /// <summary>
 /// Reads files and streams of images and models with a bound, whatever length they report: a
 /// device such as /dev/zero reports 0 and never ends, and a stream may not report one at all.
+/// Files are checked by <see cref="RegularFile.ReadRefusal"/> first, so nothing that blocks or never
+/// ends is opened.
 /// </summary>
-internal static class BoundedRead
+public static class BoundedRead
 {
     // Chunks grow from small (most inputs are small) to large (few allocations for a big one), and
     // are joined only once the end is reached within the bound: an endless input costs the bound,
@@ -13,9 +15,13 @@ internal static class BoundedRead
     private const int LargestChunkBytes = 16 * 1024 * 1024;
 
     /// <summary>Reads <paramref name="stream"/> from its position to its end.</summary>
+    /// <param name="stream">A readable stream; it is read but not disposed.</param>
+    /// <param name="maxBytes">The most bytes to accept.</param>
     /// <returns>The bytes, or null as soon as there are more than <paramref name="maxBytes"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     public static byte[]? ReadToEnd(Stream stream, int maxBytes)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         var chunks = new List<(byte[] Bytes, int Length)>();
         long total = 0;
         int chunkBytes = FirstChunkBytes;
@@ -50,33 +56,21 @@ internal static class BoundedRead
     }
 
     /// <summary>
-    /// Reads the file <paramref name="file"/>, which exists and, with its links followed, reports a length above 0, to its end.
-    /// Only a regular file reports a length above 0 (devices, FIFOs and sockets report 0), so
-    /// nothing that blocks or never ends is opened.
+    /// Reads the file at <paramref name="path"/> to its end. Check it with
+    /// <see cref="RegularFile.ReadRefusal"/> first: a device or FIFO must not be opened at all.
     /// </summary>
-    /// <returns>The bytes, or null when there are more than <paramref name="maxBytes"/>.</returns>
-    public static byte[]? ReadFile(FileInfo file, int maxBytes)
+    /// <param name="path">The path of a regular file.</param>
+    /// <param name="maxBytes">The most bytes to accept.</param>
+    /// <returns>The bytes, or null when the file has more than <paramref name="maxBytes"/> (a file that reports more is not read at all).</returns>
+    public static byte[]? ReadFile(string path, int maxBytes)
     {
-        using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        if (RegularFile.Length(path) > maxBytes)
+        {
+            return null;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1);
         return ReadToEnd(stream, maxBytes);
-    }
-
-    /// <summary>
-    /// The file <paramref name="file"/> names once every symbolic link is followed: a link's own
-    /// length is that of the path it holds, not of the file it leads to.
-    /// </summary>
-    public static FileInfo FollowLinks(FileInfo file) =>
-        file.LinkTarget is not null && file.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target ? target : file;
-
-    /// <summary>
-    /// Why an existing file of length 0 is refused, for an error message after the input's name.
-    /// It is empty, or it is no regular file at all: opening a FIFO waits for a writer and a device
-    /// may never end, so neither is opened.
-    /// </summary>
-    public static string ZeroLengthFault(FileInfo file)
-    {
-        FileInfo target = FollowLinks(file);
-        string link = target == file ? string.Empty : $" (a link to '{target.FullName}')";
-        return $"{link} has a length of 0: it is empty, or not a regular file (a device such as /dev/zero, a FIFO or a socket), which FerNet does not read";
     }
 }
