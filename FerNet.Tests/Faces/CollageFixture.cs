@@ -30,9 +30,9 @@ public sealed class CollageFixture : IDisposable
         OutputDirectory = Path.Combine(AppContext.BaseDirectory, "faces-output");
         Directory.CreateDirectory(OutputDirectory);
         CollagePath = Path.Combine(OutputDirectory, "collage.png");
-        Cv2.ImWrite(CollagePath, Collage);
+        WriteWhole(CollagePath, path => Cv2.ImWrite(path, Collage));
         AnnotatedPath = Path.Combine(OutputDirectory, "collage-annotated.png");
-        FrameAnnotator.Write(Collage, Found, AnnotatedPath);
+        WriteWhole(AnnotatedPath, path => FrameAnnotator.Write(Collage, Found, path));
     }
 
     /// <summary>Where each face was pasted, in the order of <see cref="FaceCanvas.FerFaces"/>.</summary>
@@ -57,5 +57,14 @@ public sealed class CollageFixture : IDisposable
     {
         Analyzer.Dispose();
         Collage.Dispose();
+    }
+
+    // Test classes that share this fixture type each make one, in parallel, and read the files while
+    // another instance writes them: each is written beside its place and renamed over it, whole.
+    private static void WriteWhole(string path, Action<string> write)
+    {
+        string partial = Path.Combine(Path.GetDirectoryName(path)!, $"{Path.GetFileNameWithoutExtension(path)}.{Guid.NewGuid():N}{Path.GetExtension(path)}");
+        write(partial);
+        File.Move(partial, path, overwrite: true);
     }
 }
