@@ -35,7 +35,13 @@ internal static class OnnxWeightImport
     /// <exception cref="InvalidModelException">The file is not a FerNet float32 model, or <paramref name="member"/> does not fit it.</exception>
     public static string ReadArchitecture(string path, int? member)
     {
-        ModelProto model = Parse(path);
+        ModelProto model = OnnxModelFile.Read(path, "The model to start from,");
+        if (ImageNetResNetImport.IsPackageModel(model))
+        {
+            return ResNet18.Name;
+        }
+
+        model = Parse(path, model);
         return Member(model, path, member).Architecture;
     }
 
@@ -46,11 +52,20 @@ internal static class OnnxWeightImport
     /// A model may also start from an architecture it grows (<see cref="FerVgg.Grows"/>): the layers
     /// both have are read, the others are listed in <see cref="ImportedWeights.FreshLayers"/>.
     /// </remarks>
+    /// <remarks>The ImageNet ResNet18 of Microsoft's DnnImageFeaturizer package is read by <see cref="ImageNetResNetImport"/>.</remarks>
     /// <exception cref="InvalidModelException">The file is not a FerNet float32 model, is of an architecture the model neither is nor grows, or a tensor is missing or has another shape; <paramref name="model"/> may be partly written.</exception>
     public static ImportedWeights ReadInto(string path, FerModel model, int? member = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ModelProto onnx = Parse(path);
+        ModelProto onnx = OnnxModelFile.Read(path, "The model to start from,");
+        if (ImageNetResNetImport.IsPackageModel(onnx))
+        {
+            return member is null
+                ? ImageNetResNetImport.ReadInto(path, onnx, model)
+                : throw new InvalidModelException($"{path} is the ImageNet ResNet18, not an ensemble: leave out --init-member.");
+        }
+
+        onnx = Parse(path, onnx);
         (string prefix, string architecture) = Member(onnx, path, member);
         bool growing = architecture != model.Architecture;
         if (growing && !FerVgg.Grows(model.Architecture, architecture))
@@ -91,9 +106,8 @@ internal static class OnnxWeightImport
         return [.. source.Trace().Where(l => l.Type is nameof(Conv2d) or nameof(BatchNorm2d)).Select(l => l.Name)];
     }
 
-    private static ModelProto Parse(string path)
+    private static ModelProto Parse(string path, ModelProto model)
     {
-        ModelProto model = OnnxModelFile.Read(path, "The model to start from,");
 
         if (model.Graph is null || OnnxEnsemble.Metadata(model, ModelMetadataKeys.Architecture) is null)
         {
@@ -136,7 +150,9 @@ internal static class OnnxWeightImport
 
     private static string MemberText(int? member) => member is int index ? $" (member {index})" : "";
 
-    private static Tensor Read(Dictionary<string, TensorProto> initializers, HashSet<string> used, string path, string name, long[] shape)
+    /// <summary>The float32 tensor <paramref name="name"/> of <paramref name="path"/>, checked against <paramref name="shape"/> and noted in <paramref name="used"/>.</summary>
+    /// <exception cref="InvalidModelException">The tensor is missing, has another shape, or is not float32; the message names it.</exception>
+    internal static Tensor Read(Dictionary<string, TensorProto> initializers, HashSet<string> used, string path, string name, long[] shape)
     {
         if (!initializers.TryGetValue(name, out TensorProto? proto))
         {
