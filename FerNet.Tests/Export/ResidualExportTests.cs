@@ -92,8 +92,8 @@ public sealed class ResidualExportTests : IDisposable
 
         ParityAssert.Matches(OnnxParityReport.Measure(model, runner, pixels, batchSize: 8), Images);
         ModelProto onnx = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
-        // The identity block adds its own input; the projection block its 1x1 convolution's output.
-        Assert.Equal(["identity.conv", "relu1"], onnx.Graph.Node.Single(n => n.Name == "identity.add").Input);
+        // The identity block adds its input to its folded convolution; the projection block its 1x1 convolution's output.
+        Assert.Equal(["identity.bn", "relu1"], onnx.Graph.Node.Single(n => n.Name == "identity.add").Input);
         Assert.Equal(["projection.relu", "projection.shortcut_conv"], onnx.Graph.Node.Single(n => n.Name == "projection.add").Input);
     }
 
