@@ -49,9 +49,14 @@ internal static class ImageNetResNetImport
     public static bool IsPackageModel(ModelProto model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return model.ProducerName == "CNTK" && model.Graph is { } graph && graph.Input.Count(i => !graph.Initializer.Any(t => t.Name == i.Name)) == 1
-            && graph.Input[0].Type?.TensorType?.Shape?.Dim is { Count: 4 } dims && dims[1].DimValue == 3
-            && OnnxEnsemble.Metadata(model, FerNet.Core.Models.ModelMetadataKeys.Architecture) is null;
+        if (model.ProducerName != "CNTK" || model.Graph is not { } graph || OnnxEnsemble.Metadata(model, FerNet.Core.Models.ModelMetadataKeys.Architecture) is not null)
+        {
+            return false;
+        }
+
+        var initializers = graph.Initializer.Select(t => t.Name).ToHashSet();
+        return graph.Input.Where(i => !initializers.Contains(i.Name)).ToList() is [{ } input]
+            && input.Type?.TensorType?.Shape?.Dim is { Count: 4 } dims && dims[1].DimValue == 3;
     }
 
     /// <summary>Copies the package file's weights, at <paramref name="path"/>, into <paramref name="model"/>.</summary>
