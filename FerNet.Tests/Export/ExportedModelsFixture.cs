@@ -45,8 +45,8 @@ public sealed class ExportedModelsFixture : IDisposable
                 var info = new OnnxExportInfo
                 {
                     TrainingData = $"{architecture} test fixture, {(perturbed ? "perturbed" : "initial")} weights",
-                    ValidationAccuracy = 0.125 * seed,
-                    TestAccuracy = perturbed ? 0.1 * seed : null,
+                    ValidationAccuracy = seed / 16.0,
+                    TestAccuracy = perturbed ? seed / 20.0 : null,
                     CreatedUtc = CreatedAt,
                     FerNetVersion = "0.0.0-test",
                 };

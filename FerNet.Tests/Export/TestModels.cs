@@ -61,19 +61,7 @@ internal static class TestModels
         using IDisposable noGrad = no_grad();
         using DisposeScope scope = NewDisposeScope();
         Tensor x = tensor(pixels.ToArray(), [pixels.Length / FaceInputContract.PixelCount, 1, FaceInputContract.Height, FaceInputContract.Width]);
-        foreach ((_, nn.Module layer) in model.Layers)
-        {
-            if (layer is BatchNorm2d norm)
-            {
-                long channels = norm.num_features;
-                norm.running_mean!.copy_(x.mean([0, 2, 3]) + randn(channels) * 0.1);
-                norm.running_var!.copy_(x.var([0, 2, 3], unbiased: false) * (rand(channels) * 0.5 + 0.75));
-                norm.weight!.copy_(rand(channels) + 0.5);
-                norm.bias!.copy_(randn(channels) * 0.1);
-            }
-
-            x = ((nn.Module<Tensor, Tensor>)layer).forward(x);
-        }
+        LayerWalk.Run(model, x, new StatisticsSpreader(), evalSemantics: false);
     }
 
     private static double StandardDeviation(ClassScores scores, int label)
@@ -81,5 +69,23 @@ internal static class TestModels
         double[] logits = Enumerable.Range(0, scores.Count).Select(i => (double)scores.Logits[i * EmotionLabels.Count + label]).ToArray();
         double mean = logits.Average();
         return Math.Sqrt(logits.Average(v => (v - mean) * (v - mean)));
+    }
+
+    /// <summary>The forward pass that gives each BatchNorm, blocks' included, statistics near those of its input.</summary>
+    private sealed class StatisticsSpreader : TensorForward
+    {
+        public override Tensor Layer(string name, nn.Module layer, Tensor input)
+        {
+            if (layer is BatchNorm2d norm)
+            {
+                long channels = norm.num_features;
+                norm.running_mean!.copy_(input.mean([0, 2, 3]) + randn(channels) * 0.1);
+                norm.running_var!.copy_(input.var([0, 2, 3], unbiased: false) * (rand(channels) * 0.5 + 0.75));
+                norm.weight!.copy_(rand(channels) + 0.5);
+                norm.bias!.copy_(randn(channels) * 0.1);
+            }
+
+            return base.Layer(name, layer, input);
+        }
     }
 }

@@ -50,6 +50,10 @@ public sealed class QuantizeCommandTests(QuantizationFixture fixture, ITestOutpu
         Assert.Equal(convolutions, optimized.GetValueOrDefault("QLinearConv") + optimized.GetValueOrDefault("ConvInteger"));
         Assert.False(optimized.ContainsKey("Conv"));
         Assert.False(optimized.ContainsKey("QGemm"), "the classifier head stays float32 unless --quantize-head");
+        // A residual network's every Add runs on uint8 values too.
+        int adds = ModelProto.Parser.ParseFrom(File.ReadAllBytes(source)).Graph.Node.Count(n => n.OpType == "Add");
+        Assert.Equal(adds, optimized.GetValueOrDefault("QLinearAdd"));
+        Assert.False(optimized.ContainsKey("Add"));
         // Every convolution's weight reaches it through a DequantizeLinear of an int8 initializer.
         Dictionary<string, TensorProto> initializers = written.Graph.Initializer.ToDictionary(i => i.Name);
         foreach (NodeProto conv in written.Graph.Node.Where(n => n.OpType == "Conv"))

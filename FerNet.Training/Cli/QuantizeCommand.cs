@@ -162,7 +162,8 @@ internal static class QuantizeCommand
     internal static void RequireLossWithin(double maxLossPoints, ClassificationReport source, ClassificationReport int8, string modelPath, string outputPath)
     {
         double lostPoints = 100 * (source.Accuracy - int8.Accuracy);
-        if (lostPoints > maxLossPoints)
+        // Accuracies are ratios of image counts: a loss of exactly the bound must not exceed it by a rounding error.
+        if (Math.Round(lostPoints, 9) > maxLossPoints)
         {
             throw new QuantizationLossException(string.Create(
                 CultureInfo.InvariantCulture,

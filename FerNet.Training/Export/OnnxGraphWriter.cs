@@ -10,10 +10,12 @@ using static TorchSharp.torch;
 namespace FerNet.Training.Export;
 
 /// <summary>
-/// Translates a <see cref="FerModel"/>'s layer stack, layer by layer, into an ONNX graph that computes
-/// exactly what the model computes in eval mode: Dropout disappears and BatchNorm uses its running
-/// statistics, whatever mode the model is in. Tensors stay channels-first (NCHW), as in TorchSharp,
-/// so Flatten keeps FerNet's own feature order.
+/// Translates a <see cref="FerModel"/>, step by step as <see cref="LayerWalk"/> visits it, into an ONNX
+/// graph that computes exactly what the model computes in eval mode: Dropout disappears and BatchNorm
+/// uses its running statistics, whatever mode the model is in. Tensors stay channels-first (NCHW), as
+/// in TorchSharp, so Flatten keeps FerNet's own feature order. A residual block becomes its two paths,
+/// an Add and a Relu; the upscaling a Resize. Nodes, their outputs and their weights are named by the
+/// layer's path (<c>layer2_0.conv1.weight</c>), which <see cref="Import.OnnxWeightImport"/> reads back.
 /// </summary>
 /// <remarks>
 /// A BatchNorm2d that directly follows a Conv2d (Dropout in between counts as direct, being the
@@ -23,19 +25,26 @@ namespace FerNet.Training.Export;
 /// else, such as the seed CNN's Conv→ReLU→BN, cannot be folded backwards through the ReLU, so it is
 /// emitted as a BatchNormalization node.
 /// </remarks>
-internal sealed class OnnxGraphWriter
+internal sealed class OnnxGraphWriter : ILayerTranslation<string>
 {
     /// <summary>The name of the graph's symbolic batch dimension.</summary>
     public const string BatchDimension = "batch";
 
-    private const string SupportedLayers = "Conv2d, BatchNorm2d, ReLU, MaxPool2d, AdaptiveAvgPool2d(1), Flatten, Linear and Dropout";
+    private const string SupportedLayers = "Conv2d, BatchNorm2d, ReLU, MaxPool2d, AdaptiveAvgPool2d(1), Flatten, Linear, Dropout, BilinearUpscale and ResidualBlock";
 
     private static readonly string[] ReservedNames = [FaceInputContract.InputName, FaceInputContract.OutputName, FaceInputContract.LogitsName];
 
     private readonly GraphProto _graph;
-    private string _current = FaceInputContract.InputName;
+    private readonly string _architecture;
+    private readonly Dictionary<string, long[]> _shapes;
 
-    private OnnxGraphWriter(string name) => _graph = new GraphProto { Name = name };
+    private OnnxGraphWriter(FerModel model)
+    {
+        _architecture = model.Architecture;
+        _graph = new GraphProto { Name = model.Architecture };
+        _shapes = model.Trace().ToDictionary(row => row.Name, row => row.Shape);
+        _shapes[FaceInputContract.InputName] = [1, FaceInputContract.Channels, FaceInputContract.Height, FaceInputContract.Width];
+    }
 
     /// <summary>The ONNX graph of <paramref name="model"/>, from <c>input</c> to <c>logits</c> and <c>probabilities</c>.</summary>
     /// <exception cref="NotSupportedException">A layer, or an option of one, has no translation.</exception>
@@ -43,75 +52,53 @@ internal sealed class OnnxGraphWriter
     public static GraphProto Write(FerModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var layers = model.Layers.ToList();
-        foreach ((string name, nn.Module layer) in layers)
-        {
-            CheckSupported(model.Architecture, name, layer);
-        }
-
-        var writer = new OnnxGraphWriter(model.Architecture);
-        writer.WriteLayers(model, layers.Where(l => l.Layer is not Dropout).ToList());
+        var writer = new OnnxGraphWriter(model);
+        string last = LayerWalk.Run(model, FaceInputContract.InputName, writer, evalSemantics: true);
+        writer.Finish(model, last);
         return writer._graph;
     }
 
-    private static void CheckSupported(string architecture, string name, nn.Module layer)
+    /// <inheritdoc/>
+    public string Layer(string name, nn.Module layer, string input)
     {
-        if (layer is not (Conv2d or BatchNorm2d or ReLU or MaxPool2d or AdaptiveAvgPool2d or Flatten or Linear or Dropout))
-        {
-            throw new NotSupportedException(
-                $"Layer '{name}' of {architecture} is a {layer.GetType().Name}, which the ONNX exporter cannot translate. Supported layers: {SupportedLayers}.");
-        }
-
         if (ReservedNames.Contains(name))
         {
-            throw new ArgumentException($"Layer '{name}' of {architecture} is named like an input or output of the ONNX graph; rename the layer.", nameof(layer));
+            throw new ArgumentException($"Layer '{name}' of {_architecture} is named like an input or output of the ONNX graph; rename the layer.", nameof(name));
         }
+
+        return layer switch
+        {
+            Conv2d conv => AddConv(name, conv, input, name, null),
+            BatchNorm2d norm => AddBatchNorm(name, input, BatchNormStatistics.Read(name, norm)),
+            ReLU => AddNode("Relu", name, [input], name).Output[0],
+            MaxPool2d pool => AddMaxPool(name, input, pool),
+            AdaptiveAvgPool2d pool => AddGlobalAveragePool(name, input, pool),
+            Flatten flatten => AddFlatten(name, input, flatten),
+            Linear linear => AddGemm(name, input, linear),
+            BilinearUpscale upscale => AddResize(name, input, upscale),
+            _ => throw new NotSupportedException(
+                $"Layer '{name}' of {_architecture} is a {layer.GetType().Name}, which the ONNX exporter cannot translate. Supported layers: {SupportedLayers}."),
+        };
     }
 
-    private void WriteLayers(FerModel model, List<(string Name, nn.Module Layer)> layers)
+    /// <inheritdoc/>
+    public string ConvNorm(string convName, Conv2d conv, string normName, BatchNorm2d norm, string input) =>
+        AddConv(convName, conv, input, normName, BatchNormStatistics.Read(normName, norm));
+
+    /// <inheritdoc/>
+    public string Residual(string name, string main, string shortcut)
     {
-        Dictionary<string, long[]> shapes = model.Trace().ToDictionary(row => row.Name, row => row.Shape);
-        long[] shape = [1, FaceInputContract.Channels, FaceInputContract.Height, FaceInputContract.Width];
-        for (int i = 0; i < layers.Count; i++)
-        {
-            (string name, nn.Module layer) = layers[i];
-            switch (layer)
-            {
-                case Conv2d conv when i + 1 < layers.Count && layers[i + 1].Layer is BatchNorm2d norm:
-                    string normName = layers[++i].Name;
-                    AddConv(name, conv, normName, BatchNormStatistics.Read(normName, norm));
-                    name = normName;
-                    break;
-                case Conv2d conv:
-                    AddConv(name, conv, name, null);
-                    break;
-                case BatchNorm2d norm:
-                    AddBatchNorm(name, BatchNormStatistics.Read(name, norm));
-                    break;
-                case ReLU:
-                    AddNode("Relu", name, [_current], name);
-                    break;
-                case MaxPool2d pool:
-                    AddMaxPool(name, pool);
-                    break;
-                case AdaptiveAvgPool2d pool:
-                    AddGlobalAveragePool(name, pool);
-                    break;
-                case Flatten flatten:
-                    AddFlatten(name, flatten, shape.Length);
-                    break;
-                case Linear linear:
-                    AddGemm(name, linear, shape.Length);
-                    break;
-            }
+        string sum = AddNode("Add", $"{name}.add", [main, shortcut], $"{name}.add").Output[0];
+        return AddNode("Relu", name, [sum], name).Output[0];
+    }
 
-            shape = shapes[name];
-        }
-
+    private void Finish(FerModel model, string last)
+    {
+        long[] shape = _shapes[last];
         if (_graph.Node.Count == 0 || shape is not [1, EmotionLabels.Count])
         {
             throw new ArgumentException(
-                $"{model.Architecture} maps a [1, {FaceInputContract.Channels}, {FaceInputContract.Height}, {FaceInputContract.Width}] input to [{string.Join(", ", shape)}], not to [1, {EmotionLabels.Count}] logits.",
+                $"{_architecture} maps a [1, {FaceInputContract.Channels}, {FaceInputContract.Height}, {FaceInputContract.Width}] input to [{string.Join(", ", shape)}], not to [1, {EmotionLabels.Count}] logits.",
                 nameof(model));
         }
 
@@ -124,7 +111,7 @@ internal sealed class OnnxGraphWriter
         _graph.Output.Add(BatchedFloatTensor(FaceInputContract.LogitsName, EmotionLabels.Count));
     }
 
-    private void AddConv(string name, Conv2d conv, string outputName, BatchNormStatistics? foldedNorm)
+    private string AddConv(string name, Conv2d conv, string input, string outputName, BatchNormStatistics? foldedNorm)
     {
         if (conv.padding_mode != PaddingModes.Zeros)
         {
@@ -145,7 +132,7 @@ internal sealed class OnnxGraphWriter
             (weight, bias) = foldedNorm.FoldInto(weight, bias);
         }
 
-        var inputs = new List<string> { _current, AddInitializer($"{name}.weight", conv.weight!.shape, weight) };
+        var inputs = new List<string> { input, AddInitializer($"{name}.weight", conv.weight!.shape, weight) };
         if (bias is not null)
         {
             inputs.Add(AddInitializer($"{name}.bias", [bias.Length], bias));
@@ -165,44 +152,46 @@ internal sealed class OnnxGraphWriter
         {
             node.DocString = $"{name} with BatchNorm {foldedNorm.LayerName} folded in";
         }
+
+        return outputName;
     }
 
-    private void AddBatchNorm(string name, BatchNormStatistics norm)
+    private string AddBatchNorm(string name, string input, BatchNormStatistics norm)
     {
         long[] dims = [norm.Mean.Length];
-        AddNode(
+        return AddNode(
             "BatchNormalization",
             name,
             [
-                _current,
+                input,
                 AddInitializer($"{name}.weight", dims, norm.Scale.Select(v => (float)v).ToArray()),
                 AddInitializer($"{name}.bias", dims, norm.Shift.Select(v => (float)v).ToArray()),
                 AddInitializer($"{name}.running_mean", dims, norm.Mean.Select(v => (float)v).ToArray()),
                 AddInitializer($"{name}.running_var", dims, norm.Variance.Select(v => (float)v).ToArray()),
             ],
             name,
-            Float("epsilon", (float)norm.Epsilon));
+            Float("epsilon", (float)norm.Epsilon)).Output[0];
     }
 
-    private void AddMaxPool(string name, MaxPool2d pool)
+    private string AddMaxPool(string name, string input, MaxPool2d pool)
     {
         long[] kernel = pool.kernel_size;
         long[] stride = pool.stride ?? kernel;
         long[] padding = pool.padding ?? [0, 0];
         long[] dilation = pool.dilation ?? [1, 1];
-        AddNode(
+        return AddNode(
             "MaxPool",
             name,
-            [_current],
+            [input],
             name,
             Ints("kernel_shape", kernel),
             Ints("strides", stride),
             Ints("pads", [padding[0], padding[1], padding[0], padding[1]]),
             Ints("dilations", dilation),
-            Int("ceil_mode", pool.ceil_mode ? 1 : 0));
+            Int("ceil_mode", pool.ceil_mode ? 1 : 0)).Output[0];
     }
 
-    private void AddGlobalAveragePool(string name, AdaptiveAvgPool2d pool)
+    private string AddGlobalAveragePool(string name, string input, AdaptiveAvgPool2d pool)
     {
         if (pool.output_size.Any(size => size != 1))
         {
@@ -210,11 +199,12 @@ internal sealed class OnnxGraphWriter
                 $"AdaptiveAvgPool2d layer '{name}' pools to [{string.Join(", ", pool.output_size)}]; the ONNX exporter supports global pooling (output size 1) only.");
         }
 
-        AddNode("GlobalAveragePool", name, [_current], name);
+        return AddNode("GlobalAveragePool", name, [input], name).Output[0];
     }
 
-    private void AddFlatten(string name, Flatten flatten, int inputRank)
+    private string AddFlatten(string name, string input, Flatten flatten)
     {
+        int inputRank = _shapes[input].Length;
         long start = flatten.start_dim < 0 ? flatten.start_dim + inputRank : flatten.start_dim;
         long end = flatten.end_dim < 0 ? flatten.end_dim + inputRank : flatten.end_dim;
 
@@ -226,23 +216,45 @@ internal sealed class OnnxGraphWriter
                 $"Flatten layer '{name}' flattens dimensions {flatten.start_dim}..{flatten.end_dim} of a rank-{inputRank} tensor; the ONNX exporter supports flattening all dimensions after the batch only.");
         }
 
-        AddNode("Flatten", name, [_current], name, Int("axis", 1));
+        return AddNode("Flatten", name, [input], name, Int("axis", 1)).Output[0];
     }
 
-    private void AddGemm(string name, Linear linear, int inputRank)
+    private string AddGemm(string name, string input, Linear linear)
     {
+        int inputRank = _shapes[input].Length;
         if (inputRank != 2)
         {
             throw new NotSupportedException($"Linear layer '{name}' receives a rank-{inputRank} tensor; the ONNX exporter supports [N, features] input only (put a Flatten before it).");
         }
 
-        var inputs = new List<string> { _current, AddInitializer($"{name}.weight", linear.weight!.shape, TensorValues.ToFloats(linear.weight)) };
+        var inputs = new List<string> { input, AddInitializer($"{name}.weight", linear.weight!.shape, TensorValues.ToFloats(linear.weight)) };
         if (linear.bias is not null)
         {
             inputs.Add(AddInitializer($"{name}.bias", linear.bias.shape, TensorValues.ToFloats(linear.bias)));
         }
 
-        AddNode("Gemm", name, inputs, name, Int("transB", 1));
+        return AddNode("Gemm", name, inputs, name, Int("transB", 1)).Output[0];
+    }
+
+    /// <summary>
+    /// A Resize to the upscale's side over the spatial axes only (the <c>axes</c> attribute of opset
+    /// 18 and later), linear with half-pixel centres: what TorchSharp's bilinear interpolation
+    /// without corner alignment computes.
+    /// </summary>
+    private string AddResize(string name, string input, BilinearUpscale upscale)
+    {
+        var sizes = new TensorProto { Name = $"{name}.sizes", DataType = (int)TensorProto.Types.DataType.Int64 };
+        sizes.Dims.Add(2);
+        sizes.Int64Data.AddRange([upscale.Side, upscale.Side]);
+        _graph.Initializer.Add(sizes);
+        return AddNode(
+            "Resize",
+            name,
+            [input, "", "", sizes.Name],
+            name,
+            Ints("axes", [2, 3]),
+            String("mode", "linear"),
+            String("coordinate_transformation_mode", "half_pixel")).Output[0];
     }
 
     private NodeProto AddNode(string opType, string name, IEnumerable<string> inputs, string output, params AttributeProto[] attributes)
@@ -252,7 +264,6 @@ internal sealed class OnnxGraphWriter
         node.Output.Add(output);
         node.Attribute.AddRange(attributes);
         _graph.Node.Add(node);
-        _current = output;
         return node;
     }
 
@@ -286,6 +297,9 @@ internal sealed class OnnxGraphWriter
 
     private static AttributeProto Int(string name, long value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Int, I = value };
+
+    private static AttributeProto String(string name, string value) =>
+        new() { Name = name, Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8(value) };
 
     private static AttributeProto Float(string name, float value) =>
         new() { Name = name, Type = AttributeProto.Types.AttributeType.Float, F = value };

@@ -41,26 +41,31 @@ internal static class FoldedNormCalibration
         using (no_grad())
         using (NewDisposeScope())
         {
-            Tensor x = images;
-            foreach ((string name, nn.Module layer) in model.Layers)
-            {
-                if (layer is BatchNorm2d norm && foldedNorms.Contains(name))
-                {
-                    // Eval mode with mean 0 and variance 1 − ε is the identity plus the folded bias, so the
-                    // values reaching this layer are what training-mode BatchNorm will normalise.
-                    Tensor mean = x.mean([0, 2, 3]);
-                    Tensor variance = x.var([0, 2, 3], unbiased: false);
-                    Tensor foldedBias = norm.bias!.clone();
-                    norm.running_mean!.copy_(mean);
-                    norm.running_var!.copy_(variance);
-                    norm.weight!.copy_((variance + norm.eps).sqrt());
-                    norm.bias!.copy_(foldedBias + mean);
-                }
-
-                x = ((nn.Module<Tensor, Tensor>)layer).forward(x);
-            }
+            LayerWalk.Run(model, images, new StatisticsMeasurement(foldedNorms), evalSemantics: false);
         }
 
         model.train(wasTraining);
+    }
+
+    /// <summary>The eval-mode forward pass that sets each folded BatchNorm's statistics from the values reaching it.</summary>
+    private sealed class StatisticsMeasurement(IReadOnlyCollection<string> foldedNorms) : TensorForward
+    {
+        public override Tensor Layer(string name, nn.Module layer, Tensor input)
+        {
+            if (layer is BatchNorm2d norm && foldedNorms.Contains(name))
+            {
+                // Eval mode with mean 0 and variance 1 − ε is the identity plus the folded bias, so the
+                // values reaching this layer are what training-mode BatchNorm will normalise.
+                Tensor mean = input.mean([0, 2, 3]);
+                Tensor variance = input.var([0, 2, 3], unbiased: false);
+                Tensor foldedBias = norm.bias!.clone();
+                norm.running_mean!.copy_(mean);
+                norm.running_var!.copy_(variance);
+                norm.weight!.copy_((variance + norm.eps).sqrt());
+                norm.bias!.copy_(foldedBias + mean);
+            }
+
+            return base.Layer(name, layer, input);
+        }
     }
 }

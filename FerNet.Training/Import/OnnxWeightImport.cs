@@ -35,7 +35,13 @@ internal static class OnnxWeightImport
     /// <exception cref="InvalidModelException">The file is not a FerNet float32 model, or <paramref name="member"/> does not fit it.</exception>
     public static string ReadArchitecture(string path, int? member)
     {
-        ModelProto model = Parse(path);
+        ModelProto model = OnnxModelFile.Read(path, "The model to start from,");
+        if (ImageNetResNetImport.IsPackageModel(model))
+        {
+            return ResNet18.Name;
+        }
+
+        model = Parse(path, model);
         return Member(model, path, member).Architecture;
     }
 
@@ -46,11 +52,20 @@ internal static class OnnxWeightImport
     /// A model may also start from an architecture it grows (<see cref="FerVgg.Grows"/>): the layers
     /// both have are read, the others are listed in <see cref="ImportedWeights.FreshLayers"/>.
     /// </remarks>
+    /// <remarks>The ImageNet ResNet18 of Microsoft's DnnImageFeaturizer package is read by <see cref="ImageNetResNetImport"/>.</remarks>
     /// <exception cref="InvalidModelException">The file is not a FerNet float32 model, is of an architecture the model neither is nor grows, or a tensor is missing or has another shape; <paramref name="model"/> may be partly written.</exception>
     public static ImportedWeights ReadInto(string path, FerModel model, int? member = null)
     {
         ArgumentNullException.ThrowIfNull(model);
-        ModelProto onnx = Parse(path);
+        ModelProto onnx = OnnxModelFile.Read(path, "The model to start from,");
+        if (ImageNetResNetImport.IsPackageModel(onnx))
+        {
+            return member is null
+                ? ImageNetResNetImport.ReadInto(path, onnx, model)
+                : throw new InvalidModelException($"{path} is the ImageNet ResNet18, not an ensemble: leave out --init-member.");
+        }
+
+        onnx = Parse(path, onnx);
         (string prefix, string architecture) = Member(onnx, path, member);
         bool growing = architecture != model.Architecture;
         if (growing && !FerVgg.Grows(model.Architecture, architecture))
@@ -65,61 +80,15 @@ internal static class OnnxWeightImport
         Dictionary<string, TensorProto> initializers = onnx.Graph.Initializer
             .Where(t => t.Name.StartsWith(prefix, StringComparison.Ordinal))
             .ToDictionary(t => t.Name[prefix.Length..]);
-        var used = new HashSet<string>();
-        var folded = new List<string>();
-        var fresh = new List<string>();
-        var layers = model.Layers.Where(l => l.Layer is not Dropout).ToList();
+        var reader = new WeightReader(path, initializers, sourceLayers);
         using (no_grad())
         {
-            for (int i = 0; i < layers.Count; i++)
-            {
-                (string name, nn.Module layer) = layers[i];
-                if (sourceLayers is not null && !sourceLayers.Contains(name))
-                {
-                    if (layer is Conv2d or BatchNorm2d or Linear)
-                    {
-                        fresh.Add(name);
-                    }
-
-                    continue;
-                }
-
-                switch (layer)
-                {
-                    case Conv2d conv when i + 1 < layers.Count && layers[i + 1].Layer is BatchNorm2d norm:
-                        Tensor foldedBias = Read(initializers, used, path, $"{name}.bias", [conv.weight!.shape[0]]);
-                        Copy(conv.weight!, Read(initializers, used, path, $"{name}.weight", conv.weight!.shape));
-                        conv.bias?.zero_();
-                        SetPassThrough(norm, foldedBias);
-                        folded.Add(layers[++i].Name);
-                        break;
-                    case Conv2d conv:
-                        Copy(conv.weight!, Read(initializers, used, path, $"{name}.weight", conv.weight!.shape));
-                        if (conv.bias is not null)
-                        {
-                            Copy(conv.bias, Read(initializers, used, path, $"{name}.bias", conv.bias.shape));
-                        }
-
-                        break;
-                    case BatchNorm2d norm:
-                        long[] channels = [norm.running_mean!.shape[0]];
-                        Copy(norm.weight!, Read(initializers, used, path, $"{name}.weight", channels));
-                        Copy(norm.bias!, Read(initializers, used, path, $"{name}.bias", channels));
-                        Copy(norm.running_mean!, Read(initializers, used, path, $"{name}.running_mean", channels));
-                        Copy(norm.running_var!, Read(initializers, used, path, $"{name}.running_var", channels));
-                        break;
-                    case Linear linear:
-                        Copy(linear.weight!, Read(initializers, used, path, $"{name}.weight", linear.weight!.shape));
-                        if (linear.bias is not null)
-                        {
-                            Copy(linear.bias, Read(initializers, used, path, $"{name}.bias", linear.bias.shape));
-                        }
-
-                        break;
-                }
-            }
+            LayerWalk.Run(model, FaceInputContract.InputName, reader, evalSemantics: true);
         }
 
+        HashSet<string> used = reader.Used;
+        List<string> folded = reader.Folded;
+        List<string> fresh = reader.Fresh;
         if (initializers.Keys.Except(used).FirstOrDefault(name => sourceLayers is null || sourceLayers.Contains(name.Split('.')[0])) is string unread)
         {
             throw new InvalidModelException($"{path}{MemberText(member)} holds tensor '{prefix}{unread}', which no layer of {architecture} reads: it was not written by FerNet's exporter for this architecture.");
@@ -134,12 +103,11 @@ internal static class OnnxWeightImport
     private static HashSet<string> SharedLayerNames(string architecture)
     {
         using FerModel source = ModelCatalog.Create(architecture);
-        return [.. source.Layers.Where(l => l.Layer is Conv2d or BatchNorm2d).Select(l => l.Name)];
+        return [.. source.Trace().Where(l => l.Type is nameof(Conv2d) or nameof(BatchNorm2d)).Select(l => l.Name)];
     }
 
-    private static ModelProto Parse(string path)
+    private static ModelProto Parse(string path, ModelProto model)
     {
-        ModelProto model = OnnxModelFile.Read(path, "The model to start from,");
 
         if (model.Graph is null || OnnxEnsemble.Metadata(model, ModelMetadataKeys.Architecture) is null)
         {
@@ -182,7 +150,9 @@ internal static class OnnxWeightImport
 
     private static string MemberText(int? member) => member is int index ? $" (member {index})" : "";
 
-    private static Tensor Read(Dictionary<string, TensorProto> initializers, HashSet<string> used, string path, string name, long[] shape)
+    /// <summary>The float32 tensor <paramref name="name"/> of <paramref name="path"/>, checked against <paramref name="shape"/> and noted in <paramref name="used"/>.</summary>
+    /// <exception cref="InvalidModelException">The tensor is missing, has another shape, or is not float32; the message names it.</exception>
+    internal static Tensor Read(Dictionary<string, TensorProto> initializers, HashSet<string> used, string path, string name, long[] shape)
     {
         if (!initializers.TryGetValue(name, out TensorProto? proto))
         {
@@ -240,6 +210,98 @@ internal static class OnnxWeightImport
             norm.bias!.copy_(bias);
             norm.running_mean!.zero_();
             norm.running_var!.fill_(1 - norm.eps);
+        }
+    }
+
+    /// <summary>
+    /// The walk over the model that copies each layer's tensors from the file: the inverse of
+    /// <see cref="OnnxGraphWriter"/>'s translation of the same steps.
+    /// </summary>
+    private sealed class WeightReader(string path, Dictionary<string, TensorProto> initializers, HashSet<string>? sourceLayers) : ILayerTranslation<string>
+    {
+        public HashSet<string> Used { get; } = [];
+
+        public List<string> Folded { get; } = [];
+
+        public List<string> Fresh { get; } = [];
+
+        public string Layer(string name, nn.Module layer, string input)
+        {
+            if (IsFresh(name, layer))
+            {
+                return name;
+            }
+
+            switch (layer)
+            {
+                case Conv2d conv:
+                    Copy(conv.weight!, Read(initializers, Used, path, $"{name}.weight", conv.weight!.shape));
+                    if (conv.bias is not null)
+                    {
+                        Copy(conv.bias, Read(initializers, Used, path, $"{name}.bias", conv.bias.shape));
+                    }
+
+                    break;
+                case BatchNorm2d norm:
+                    long[] channels = [norm.running_mean!.shape[0]];
+                    Copy(norm.weight!, Read(initializers, Used, path, $"{name}.weight", channels));
+                    Copy(norm.bias!, Read(initializers, Used, path, $"{name}.bias", channels));
+                    Copy(norm.running_mean!, Read(initializers, Used, path, $"{name}.running_mean", channels));
+                    Copy(norm.running_var!, Read(initializers, Used, path, $"{name}.running_var", channels));
+                    break;
+                case Linear linear:
+                    Copy(linear.weight!, Read(initializers, Used, path, $"{name}.weight", linear.weight!.shape));
+                    if (linear.bias is not null)
+                    {
+                        Copy(linear.bias, Read(initializers, Used, path, $"{name}.bias", linear.bias.shape));
+                    }
+
+                    break;
+                case BilinearUpscale upscale:
+                    string sizes = $"{name}.sizes";
+                    if (!initializers.TryGetValue(sizes, out TensorProto? proto) || !proto.Int64Data.SequenceEqual([upscale.Side, upscale.Side]))
+                    {
+                        throw new InvalidModelException($"{path}: tensor '{sizes}' is missing or does not resize to {upscale.Side}x{upscale.Side}, as layer '{name}' does.");
+                    }
+
+                    Used.Add(sizes);
+                    break;
+            }
+
+            return name;
+        }
+
+        public string ConvNorm(string convName, Conv2d conv, string normName, BatchNorm2d norm, string input)
+        {
+            if (IsFresh(convName, conv) | IsFresh(normName, norm))
+            {
+                return normName;
+            }
+
+            Tensor foldedBias = Read(initializers, Used, path, $"{convName}.bias", [conv.weight!.shape[0]]);
+            Copy(conv.weight!, Read(initializers, Used, path, $"{convName}.weight", conv.weight!.shape));
+            conv.bias?.zero_();
+            SetPassThrough(norm, foldedBias);
+            Folded.Add(normName);
+            return normName;
+        }
+
+        public string Residual(string name, string main, string shortcut) => name;
+
+        /// <summary>Whether a grown model's layer has no counterpart in the source, and is noted as starting fresh.</summary>
+        private bool IsFresh(string name, nn.Module layer)
+        {
+            if (sourceLayers is null || sourceLayers.Contains(name))
+            {
+                return false;
+            }
+
+            if (layer is Conv2d or BatchNorm2d or Linear)
+            {
+                Fresh.Add(name);
+            }
+
+            return true;
         }
     }
 }

@@ -6,9 +6,11 @@ using static TorchSharp.torch;
 namespace FerNet.Training.Models;
 
 /// <summary>
-/// A FerNet network: a plain stack of standard layers mapping [N, 1, 48, 48] pixels in [0, 1] to
-/// seven logits. Keeping every architecture a flat, named layer list is what lets one summary
-/// printer and one ONNX exporter handle them all.
+/// A FerNet network: a stack of named layers mapping [N, 1, 48, 48] pixels in [0, 1] to seven
+/// logits. A layer is a standard TorchSharp layer, a <see cref="BilinearUpscale"/> or a
+/// <see cref="ResidualBlock"/> of such layers; <see cref="LayerWalk"/> visits them in forward order
+/// for every reading of the model (summary, cost, bfloat16, ONNX export and import), so each layer
+/// kind is translated in one place per reading.
 /// </summary>
 internal sealed class FerModel : nn.Module<Tensor, Tensor>
 {
@@ -60,17 +62,7 @@ internal sealed class FerModel : nn.Module<Tensor, Tensor>
 
     private Tensor ForwardInBFloat16(Tensor input)
     {
-        Tensor x = input.to(ScalarType.BFloat16);
-        foreach ((string _, nn.Module layer) in Layers)
-        {
-            x = layer switch
-            {
-                Conv2d conv => nn.functional.conv2d(x, conv.weight!.to(ScalarType.BFloat16), conv.bias?.to(ScalarType.BFloat16), conv.stride, conv.padding, conv.dilation, conv.groups),
-                Linear linear => nn.functional.linear(x, linear.weight!.to(ScalarType.BFloat16), linear.bias?.to(ScalarType.BFloat16)),
-                _ => ((nn.Module<Tensor, Tensor>)layer).forward(x),
-            };
-        }
-
+        Tensor x = LayerWalk.Run(this, input.to(ScalarType.BFloat16), new BFloat16Forward(), evalSemantics: false);
         return x.to(ScalarType.Float32);
     }
 
@@ -95,26 +87,25 @@ internal sealed class FerModel : nn.Module<Tensor, Tensor>
         .Where(b => !b.name.EndsWith("num_batches_tracked", StringComparison.Ordinal))
         .Sum(b => b.buffer.numel());
 
-    /// <summary>Output shape after each layer for one input of the FER contract.</summary>
+    /// <summary>
+    /// Output shape after each layer, and after each residual join (type <c>Add+ReLU</c>, named as its
+    /// block), for one input of the FER contract. Layers inside a block are named by their path,
+    /// <c>block.layer</c>.
+    /// </summary>
     public IReadOnlyList<(string Name, string Type, long[] Shape, long Parameters)> Trace()
     {
-        var rows = new List<(string, string, long[], long)>();
+        var trace = new LayerShapeTrace();
         bool wasTraining = training;
         eval();
         using (no_grad())
         using (NewDisposeScope())
         {
             Tensor x = zeros(1, FaceInputContract.Channels, FaceInputContract.Height, FaceInputContract.Width, device: parameters().First().device);
-            foreach ((string name, nn.Module layer) in Layers)
-            {
-                x = ((nn.Module<Tensor, Tensor>)layer).forward(x);
-                long count = layer.parameters().Sum(p => p.numel());
-                rows.Add((name, layer.GetType().Name, x.shape, count));
-            }
+            LayerWalk.Run(this, x, trace, evalSemantics: false);
         }
 
         train(wasTraining);
-        return rows;
+        return trace.Rows;
     }
 
     protected override void Dispose(bool disposing)

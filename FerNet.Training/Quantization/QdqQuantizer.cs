@@ -153,12 +153,38 @@ internal static class QdqQuantizer
             {
                 chosen.Add(node.Output[0]);
             }
+            else if (node.OpType == "Add" && node.Input.All(chosen.Contains))
+            {
+                ChooseResidualSum(node, [.. consumers[node.Output[0]]], chosen, owner);
+            }
         }
 
         // Graph outputs (logits, probabilities) keep their float values for the caller.
         var outputs = graph.Output.Select(o => o.Name).ToHashSet();
         List<string> ordered = [.. new[] { FaceInputContract.InputName }.Concat(graph.Node.SelectMany(n => n.Output)).Where(t => chosen.Contains(t) && !outputs.Contains(t))];
         return (ordered, owner);
+    }
+
+    /// <summary>
+    /// Quantizes a residual Add whose inputs are both quantized, so that ONNX Runtime fuses it into
+    /// QLinearAdd. When a ReLU is its only consumer, as in every residual block, the sum takes the
+    /// ReLU output's range: that range starts at 0, so the sum's QuantizeLinear already does the ReLU's
+    /// clipping, and the ReLU between two QDQ pairs of equal parameters changes nothing.
+    /// </summary>
+    private static void ChooseResidualSum(NodeProto add, List<NodeProto> users, HashSet<string> chosen, Dictionary<string, string> owner)
+    {
+        string sum = add.Output[0];
+        chosen.Add(sum);
+        if (users is [{ OpType: "Relu" } relu])
+        {
+            chosen.Add(relu.Output[0]);
+            owner[relu.Output[0]] = relu.Output[0];
+            owner[sum] = relu.Output[0];
+        }
+        else
+        {
+            owner[sum] = sum;
+        }
     }
 
     /// <summary>Adds <paramref name="tensor"/> → QuantizeLinear → DequantizeLinear → <c>tensor_dequantized</c>, with the parameters of <paramref name="owner"/>.</summary>
