@@ -128,7 +128,7 @@ internal sealed class VideoFacesRunner(TextWriter output, TextWriter diagnostics
         }
 
         // A pipe or a device never ends: OpenCV would wait on it for ever.
-        if (request.VideoPath is string videoPath && RegularFile.Refusal(videoPath, "Video file") is string notRegular)
+        if (request.VideoPath is string videoPath && RegularFile.ReadRefusal(videoPath, $"Video file '{videoPath}'") is string notRegular)
         {
             throw new PredictionSetupException(notRegular);
         }
