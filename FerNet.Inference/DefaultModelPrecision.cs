@@ -2,8 +2,9 @@ namespace FerNet.Inference;
 
 /// <summary>
 /// Which of the two embedded default models <see cref="EmotionClassifier.LoadDefault(DefaultModelPrecision)"/>
-/// loads: the float32 default, or its int8 quantization, which runs about three times as fast on
-/// CPUs with 8-bit integer instructions for nearly the same accuracy (the README gives the figures).
+/// loads: the float32 default, or its int8 quantization, which runs faster for nearly the same
+/// accuracy and gives the same answers on every CPU; how much faster depends on the CPU's 8-bit
+/// instructions (docs/quantization.md gives the figures).
 /// </summary>
 public enum DefaultModelPrecision
 {

@@ -146,8 +146,8 @@ public static class EmotionClassifier
 
     /// <summary>
     /// Loads a new instance of the embedded default model of <paramref name="precision"/>, owned by the caller:
-    /// <see cref="DefaultModelPrecision.Int8"/> is the default quantized to int8, about three times as fast
-    /// on the CPU for nearly the same accuracy (its metadata records both models' scores).
+    /// <see cref="DefaultModelPrecision.Int8"/> is the default quantized to int8, faster on the CPU for
+    /// nearly the same accuracy (its metadata records both models' scores).
     /// <code>
     /// using EmotionModel fast = EmotionClassifier.LoadDefault(DefaultModelPrecision.Int8);
     /// </code>
