@@ -235,12 +235,7 @@ internal static class OnnxWeightImport
             switch (layer)
             {
                 case Conv2d conv:
-                    Copy(conv.weight!, Read(initializers, Used, path, $"{name}.weight", conv.weight!.shape));
-                    if (conv.bias is not null)
-                    {
-                        Copy(conv.bias, Read(initializers, Used, path, $"{name}.bias", conv.bias.shape));
-                    }
-
+                    CopyWeightAndBias(name, conv.weight!, conv.bias);
                     break;
                 case BatchNorm2d norm:
                     long[] channels = [norm.running_mean!.shape[0]];
@@ -250,12 +245,7 @@ internal static class OnnxWeightImport
                     Copy(norm.running_var!, Read(initializers, Used, path, $"{name}.running_var", channels));
                     break;
                 case Linear linear:
-                    Copy(linear.weight!, Read(initializers, Used, path, $"{name}.weight", linear.weight!.shape));
-                    if (linear.bias is not null)
-                    {
-                        Copy(linear.bias, Read(initializers, Used, path, $"{name}.bias", linear.bias.shape));
-                    }
-
+                    CopyWeightAndBias(name, linear.weight!, linear.bias);
                     break;
                 case BilinearUpscale upscale:
                     string sizes = $"{name}.sizes";
@@ -269,6 +259,16 @@ internal static class OnnxWeightImport
             }
 
             return name;
+        }
+
+        // A convolution and a linear layer keep the same two tensors under the same names.
+        private void CopyWeightAndBias(string name, Tensor weight, Tensor? bias)
+        {
+            Copy(weight, Read(initializers, Used, path, $"{name}.weight", weight.shape));
+            if (bias is not null)
+            {
+                Copy(bias, Read(initializers, Used, path, $"{name}.bias", bias.shape));
+            }
         }
 
         public string ConvNorm(string convName, Conv2d conv, string normName, BatchNorm2d norm, string input)
