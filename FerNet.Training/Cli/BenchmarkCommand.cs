@@ -13,17 +13,19 @@ internal static class BenchmarkCommand
     {
         var data = new Option<string>("--data") { Description = "FER2013 root or CSV.", Required = true };
         var recipe = new Option<string>("--recipe") { Description = $"Recipe: {string.Join(", ", TrainingRecipes.Names)}.", DefaultValueFactory = _ => TrainingRecipes.Names[0] };
+        var arch = new Option<string?>("--arch") { Description = $"Architecture ({string.Join(", ", Models.ModelCatalog.Names)}); default: the recipe's." };
         var batches = new Option<int>("--batches") { Description = "Batches timed in each loop.", DefaultValueFactory = _ => 60 };
         var batchSize = new Option<int?>("--batch-size") { Description = "Images per batch (default: the recipe's)." };
         var precision = new Option<string?>("--precision") { Description = $"{OptionNames.Listed<TrainingPrecision>()} (mixed precision; default: the recipe's)." };
         var threads = new Option<int>("--threads") { Description = "CPU threads for TorchSharp (at least 1).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var command = new Command("benchmark", "Measure training images/s of the real data pipeline against a bare loop.") { data, recipe, batches, batchSize, precision, threads };
+        var command = new Command("benchmark", "Measure training images/s of the real data pipeline against a bare loop.") { data, recipe, arch, batches, batchSize, precision, threads };
         command.SetAction(result =>
         {
             TorchSharp.torch.set_num_threads(CommandLineChecks.AtLeastOne("--threads", result.GetValue(threads)));
             TrainingOptions options = TrainingRecipes.Create(result.GetValue(recipe)!);
             options = options with
             {
+                Architecture = result.GetValue(arch) ?? options.Architecture,
                 BatchSize = result.GetValue(batchSize) ?? options.BatchSize,
                 Precision = result.GetValue(precision) is string arithmetic ? OptionNames.Parse<TrainingPrecision>(arithmetic, "precision") : options.Precision,
             };

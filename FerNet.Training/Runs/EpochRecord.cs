@@ -21,4 +21,11 @@ internal sealed record EpochRecord(
 {
     /// <summary>Validation accuracy of the weight average (<see cref="TrainingOptions.WeightAverageDecay"/>), null when the run keeps none.</summary>
     public double? AverageValidationAccuracy { get; init; }
+
+    /// <summary>
+    /// Processor seconds the process spent on the epoch, validation included, summed over its threads;
+    /// null in histories written before it was recorded. Unlike <see cref="Seconds"/> it does not grow
+    /// when other work shares the CPU, so runs made on a busy machine compare by it.
+    /// </summary>
+    public double? CpuSeconds { get; init; }
 }

@@ -146,6 +146,7 @@ internal sealed class Trainer
             }
 
             var clock = Stopwatch.StartNew();
+            TimeSpan processorTimeBefore = Environment.CpuUsage.TotalTime;
             (double trainLoss, double trainAccuracy, long steps, bool completed) = TrainEpoch(model, optimizer, schedule, data.Train, classWeights, teacherTargets, average, epoch, step, progress, cancellation);
             if (!completed)
             {
@@ -162,6 +163,7 @@ internal sealed class Trainer
             var record = new EpochRecord(epoch, trainLoss, trainAccuracy, validationLoss, validationAccuracy, validation.MacroF1, rate, clock.Elapsed.TotalSeconds)
             {
                 AverageValidationAccuracy = averageAccuracy,
+                CpuSeconds = (Environment.CpuUsage.TotalTime - processorTimeBefore).TotalSeconds,
             };
             history.Add(record);
 
