@@ -69,9 +69,9 @@ internal static class ImageNetResNetImport
     {
         ArgumentNullException.ThrowIfNull(onnx);
         ArgumentNullException.ThrowIfNull(model);
-        if (model.Architecture is not (ResNet18.Name or ResNet18.ThreeStageName))
+        if (!ResNet18.IsArchitecture(model.Architecture))
         {
-            throw new InvalidModelException($"{path} holds ImageNet ResNet18 weights; the run trains {model.Architecture}. Give --arch {ResNet18.Name} or {ResNet18.ThreeStageName}.");
+            throw new InvalidModelException($"{path} holds ImageNet ResNet18 weights; the run trains {model.Architecture}. Give --arch {ResNet18.Name}, {ResNet18.ThreeStageName} or {ResNet18.NativeInputName}.");
         }
 
         float[] channelMeans = ChannelMeans(path);

@@ -11,6 +11,7 @@ internal static class ModelCatalog
         (SeedCnn.Name, SeedCnn.Create),
         (ResNet18.Name, ResNet18.Create),
         (ResNet18.ThreeStageName, ResNet18.CreateThreeStage),
+        (ResNet18.NativeInputName, ResNet18.CreateNativeInput),
     ];
 
     /// <summary>Every architecture name, the default first.</summary>
