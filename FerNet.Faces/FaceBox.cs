@@ -23,7 +23,7 @@ public readonly record struct FaceBox(int X, int Y, int Width, int Height)
     /// Intersection over union with <paramref name="other"/>: the area both boxes cover divided by
     /// the area either covers, from 0 (apart) to 1 (the same box).
     /// </summary>
-    public double IntersectionOverUnion(FaceBox other)
+    internal double IntersectionOverUnion(FaceBox other)
     {
         long overlapWidth = Math.Max(0, Math.Min(Right, other.Right) - Math.Max(X, other.X));
         long overlapHeight = Math.Max(0, Math.Min(Bottom, other.Bottom) - Math.Max(Y, other.Y));
@@ -31,4 +31,7 @@ public readonly record struct FaceBox(int X, int Y, int Width, int Height)
         long union = Area + other.Area - overlap;
         return union == 0 ? 0 : (double)overlap / union;
     }
+
+    /// <summary>The box as a person reads it, such as "131x131 at (92, 64)": its size, then its top-left corner.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Width}x{Height} at ({X}, {Y})");
 }

@@ -11,8 +11,8 @@ namespace FerNet.Faces;
 /// detector (by default YuNet, bundled with this package) gives the boxes and landmarks; each face
 /// is cut out as a square of 1.1 times the mean of the box's width and height, centred on the box,
 /// turned upright on the line through its eyes (<see cref="FaceAnalysisOptions.AlignFaces"/>), and
-/// classified by <see cref="EmotionModel.Predict(MLImage)"/>, the same preprocessing and model as
-/// <see cref="EmotionClassifier.Predict(MLImage)"/> on that crop. Without alignment, or for a face
+/// classified by <see cref="IEmotionModel.Predict(MLImage)"/>: the same preprocessing and model as
+/// a face crop given to <see cref="EmotionClassifier.Predict(string)"/>. Without alignment, or for a face
 /// without landmarks, the square is clamped to the image instead of turned.
 /// <code>
 /// using var analyzer = new FaceEmotionAnalyzer();
@@ -39,15 +39,14 @@ public sealed class FaceEmotionAnalyzer : IDisposable
     /// <summary>
     /// The longest side, 2560 pixels, that the constructors which make their own YuNet detector
     /// shrink a photo to before detection (boxes are given in the photo's own pixels). YuNet's
-    /// memory grows with the pixel count: analysing a 6000 x 4000 photo peaks at 2.3 GB for the
-    /// whole process when detecting at full size, and at 1.0 GB shrunk to 2560. Faces narrower than
-    /// about 30 pixels in such a photo are then missed; pass <c>new YuNetFaceDetector()</c> to detect
-    /// at full size.
+    /// memory and time grow with the pixel count, so a camera's full-size photo costs far more
+    /// than it gains; the faces that become too small to find at this scale are the smallest ones
+    /// (docs/faces.md). Pass <c>new YuNetFaceDetector()</c> to detect at full size.
     /// </summary>
     public const int DefaultMaxDetectionSide = 2560;
 
     private readonly IFaceDetector _detector;
-    private readonly EmotionModel _model;
+    private readonly IEmotionModel _model;
     private readonly int _minimumFaceSide;
     private readonly bool _alignFaces;
     private volatile bool _disposed;
@@ -58,7 +57,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
     /// <param name="options">How faces are treated; null for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="detector"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="FaceAnalysisOptions.MinimumFaceSide"/> is below 1.</exception>
-    public FaceEmotionAnalyzer(IFaceDetector detector, EmotionModel? model = null, FaceAnalysisOptions? options = null)
+    public FaceEmotionAnalyzer(IFaceDetector detector, IEmotionModel? model = null, FaceAnalysisOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(detector);
         options ??= new FaceAnalysisOptions();
@@ -74,7 +73,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
     /// <param name="options">How faces are treated; null for the defaults.</param>
     /// <exception cref="ArgumentOutOfRangeException"><see cref="FaceAnalysisOptions.MinimumFaceSide"/> is below 1.</exception>
     /// <exception cref="IOException">The bundled detector's cache file cannot be written.</exception>
-    public FaceEmotionAnalyzer(EmotionModel? model = null, FaceAnalysisOptions? options = null)
+    public FaceEmotionAnalyzer(IEmotionModel? model = null, FaceAnalysisOptions? options = null)
         : this(new YuNetFaceDetector(maxDetectionSide: DefaultMaxDetectionSide), model, options)
     {
     }
@@ -85,7 +84,7 @@ public sealed class FaceEmotionAnalyzer : IDisposable
     /// <param name="options">How faces are treated; null for the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="yuNetModelPath"/> is null.</exception>
     /// <exception cref="FaceDetectorModelException">The path is blank, missing, or no model OpenCV can load.</exception>
-    public FaceEmotionAnalyzer(string yuNetModelPath, EmotionModel? model = null, FaceAnalysisOptions? options = null)
+    public FaceEmotionAnalyzer(string yuNetModelPath, IEmotionModel? model = null, FaceAnalysisOptions? options = null)
         : this(new YuNetFaceDetector(yuNetModelPath, maxDetectionSide: DefaultMaxDetectionSide), model, options)
     {
     }

@@ -1,7 +1,7 @@
 namespace FerNet.Inference;
 
 /// <summary>
-/// Which of the two embedded default models <see cref="EmotionClassifier.LoadDefault(DefaultModelPrecision)"/>
+/// Which of the two embedded default models <see cref="EmotionClassifier.LoadDefault"/>
 /// loads: the float32 default, or its int8 quantization, which runs faster for nearly the same
 /// accuracy and gives the same answers on every CPU; how much faster depends on the CPU's 8-bit
 /// instructions (docs/quantization.md gives the figures).

@@ -11,11 +11,10 @@ namespace FerNet.Inference;
 /// An emotion model loaded and ready: one ONNX Runtime session on the model, and the ML.NET
 /// preprocessing (resize to 48 x 48, 8-bit gray / 255) built once. Every method, for one face or
 /// many, preprocesses through that pipeline and scores through that session. Get one from
-/// <see cref="EmotionClassifier.Load(string)"/>, <see cref="EmotionClassifier.FromStream(Stream)"/>,
-/// <see cref="EmotionClassifier.FromBytes(byte[])"/> or <see cref="EmotionClassifier.LoadDefault()"/>
-/// (each also with <see cref="EmotionModelOptions"/>) and dispose it when done: it holds native
-/// memory. <see cref="EmotionClassifier.Default"/> is the one exception: it is shared, and ignores
-/// <see cref="Dispose"/>.
+/// <see cref="EmotionClassifier.Load"/>, <see cref="EmotionClassifier.FromStream"/> or
+/// <see cref="EmotionClassifier.LoadDefault"/> and dispose it when done: it holds native memory.
+/// The shared <see cref="EmotionClassifier.Default"/> is not one of these: FerNet owns it, and hands
+/// it out as an <see cref="IEmotionModel"/>, which cannot be disposed.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -37,7 +36,7 @@ namespace FerNet.Inference;
 /// damaged pixels, which are scored.
 /// </para>
 /// </remarks>
-public sealed class EmotionModel : IDisposable
+public sealed class EmotionModel : IEmotionModel, IDisposable
 {
     // Large enough for ONNX Runtime to reach its batch throughput, small enough to keep memory flat.
     private const int ImagesPerChunk = 64;
@@ -45,21 +44,15 @@ public sealed class EmotionModel : IDisposable
     private readonly ModelSession _session;
     private readonly FacePreprocessing _preprocessing;
     private readonly int _views;
-    private readonly bool _shared;
-    // Calls between Enter and Exit; Dispose waits on _gate until it is 0 before freeing the session,
-    // since ONNX Runtime crashes the process when a session is released under a running Run.
-    private readonly object _gate = new();
-    private int _callsInFlight;
-    private int _disposed;
+    private readonly DisposalGate _gate = new(typeof(EmotionModel).FullName!);
 
-    private EmotionModel(ModelSession session, EmotionModelOptions options, bool shared)
+    private EmotionModel(ModelSession session, EmotionModelOptions options)
     {
         Options = options;
         Metadata = session.Metadata;
         _session = session;
         _preprocessing = new FacePreprocessing(new MLContext());
         _views = options.TestTimeAugmentation == TestTimeAugmentation.HorizontalFlip ? 2 : 1;
-        _shared = shared;
     }
 
     /// <summary>The options this model was loaded with.</summary>
@@ -213,42 +206,23 @@ public sealed class EmotionModel : IDisposable
     /// <summary>
     /// Releases the ONNX Runtime session and the ML.NET pipeline. Calls made afterwards throw
     /// <see cref="ObjectDisposedException"/>; calls that other threads have already begun finish
-    /// first, with their answers, and this method waits for them before it frees anything. The
-    /// shared <see cref="EmotionClassifier.Default"/> ignores this call: other code in the process
-    /// may be using it, and it lives as long as the process.
+    /// first, with their answers, and this method waits for them before it frees anything.
     /// </summary>
     public void Dispose()
     {
-        // Interlocked, not a volatile write: the read of _callsInFlight below must not move before it.
-        if (_shared || Interlocked.Exchange(ref _disposed, 1) == 1)
+        if (_gate.Close())
         {
-            return;
+            _preprocessing.Dispose();
+            _session.Dispose();
         }
-
-        lock (_gate)
-        {
-            while (Volatile.Read(ref _callsInFlight) > 0)
-            {
-                Monitor.Wait(_gate);
-            }
-        }
-
-        _preprocessing.Dispose();
-        _session.Dispose();
     }
 
-    /// <summary>Loads and checks a model.</summary>
-    /// <param name="modelBytes">The ONNX file's bytes.</param>
-    /// <param name="modelName">How error messages name the model, such as "Model 'a.onnx'".</param>
-    /// <param name="options">How the model scores faces.</param>
-    /// <param name="shared">Whether this is the process-wide instance that ignores <see cref="Dispose"/>.</param>
-    /// <exception cref="InvalidModelException">The bytes are no ONNX model, or the model does not fit FerNet.</exception>
-    internal static EmotionModel Create(byte[] modelBytes, string modelName, EmotionModelOptions options, bool shared = false)
+    internal static EmotionModel Create(byte[] modelBytes, string modelName, EmotionModelOptions options)
     {
         ModelSession session = ModelSession.Open(modelBytes, modelName);
         try
         {
-            return new EmotionModel(session, options, shared);
+            return new EmotionModel(session, options);
         }
         catch
         {
@@ -396,39 +370,5 @@ public sealed class EmotionModel : IDisposable
     }
 
     /// <summary>Runs <paramref name="call"/> counted as in flight, so that <see cref="Dispose"/> waits for it; throws <see cref="ObjectDisposedException"/> once Dispose has begun.</summary>
-    private TResult WhileNotDisposed<TResult>(Func<TResult> call)
-    {
-        Enter();
-        try
-        {
-            return call();
-        }
-        finally
-        {
-            Exit();
-        }
-    }
-
-    /// <summary>Counts a call in, or throws <see cref="ObjectDisposedException"/> once <see cref="Dispose"/> has begun.</summary>
-    private void Enter()
-    {
-        Interlocked.Increment(ref _callsInFlight);
-        if (Volatile.Read(ref _disposed) == 1)
-        {
-            Exit();
-            throw new ObjectDisposedException(GetType().FullName);
-        }
-    }
-
-    /// <summary>Counts a call out, and wakes <see cref="Dispose"/> when it was the last.</summary>
-    private void Exit()
-    {
-        if (Interlocked.Decrement(ref _callsInFlight) == 0 && Volatile.Read(ref _disposed) == 1)
-        {
-            lock (_gate)
-            {
-                Monitor.PulseAll(_gate);
-            }
-        }
-    }
+    private TResult WhileNotDisposed<TResult>(Func<TResult> call) => _gate.Run(call);
 }

@@ -14,7 +14,7 @@ internal static class FolderEvaluation
     /// <summary>The classification report of <paramref name="model"/> on <paramref name="images"/>, with a progress bar on <paramref name="progressOutput"/>.</summary>
     /// <exception cref="InvalidImageException">A file is no usable image; the message names it.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public static ClassificationReport Evaluate(EmotionModel model, LabelledImages images, TextWriter progressOutput, CancellationToken cancellationToken)
+    public static ClassificationReport Evaluate(IEmotionModel model, LabelledImages images, TextWriter progressOutput, CancellationToken cancellationToken)
     {
         var predicted = new Emotion[images.Paths.Count];
         var progress = new ConsoleProgressBar(progressOutput, "Scoring", predicted.Length, "img");

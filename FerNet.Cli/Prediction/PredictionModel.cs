@@ -6,15 +6,24 @@ namespace FerNet.Cli.Prediction;
 
 /// <summary>
 /// The model the predict and faces verbs score with: a FerNet .onnx file loaded with
-/// <see cref="EmotionClassifier.Load(string, EmotionModelOptions)"/>, or, without one,
-/// <see cref="EmotionClassifier.Default"/>, reached exactly as a library user reaches it (with
-/// test-time augmentation or in int8, a private copy of the default loaded with its options).
+/// <see cref="EmotionClassifier.Load"/>, or, without one, the shared <see cref="EmotionClassifier.Default"/>,
+/// reached exactly as a library user reaches it (with test-time augmentation or in int8, a copy of
+/// the default of its own, loaded with <see cref="EmotionClassifier.LoadDefault"/>). It disposes
+/// only what it loaded.
 /// </summary>
 internal sealed class PredictionModel : IDisposable
 {
-    private PredictionModel(EmotionModel model)
+    private readonly EmotionModel? _loaded;
+
+    private PredictionModel(EmotionModel loaded)
     {
-        Model = model;
+        Model = loaded;
+        _loaded = loaded;
+    }
+
+    private PredictionModel(IEmotionModel shared)
+    {
+        Model = shared;
     }
 
     /// <summary>Loads the model file, or makes sure the default model is there.</summary>
@@ -31,9 +40,9 @@ internal sealed class PredictionModel : IDisposable
             {
                 // The default model loads on first use; reaching it now makes a build without one
                 // fail before any work rather than on the first image.
-                return new PredictionModel(augmentation == TestTimeAugmentation.None && precision == DefaultModelPrecision.Float32
-                    ? EmotionClassifier.Default
-                    : EmotionClassifier.LoadDefault(precision, options));
+                return augmentation == TestTimeAugmentation.None && precision == DefaultModelPrecision.Float32
+                    ? new PredictionModel(EmotionClassifier.Default)
+                    : new PredictionModel(EmotionClassifier.LoadDefault(precision, options));
             }
             catch (InvalidOperationException e)
             {
@@ -65,8 +74,8 @@ internal sealed class PredictionModel : IDisposable
         }
     }
 
-    /// <summary>The model file loaded with <see cref="EmotionClassifier.Load(string)"/>, or <see cref="EmotionClassifier.Default"/>.</summary>
-    public EmotionModel Model { get; }
+    /// <summary>The model file loaded with <see cref="EmotionClassifier.Load"/>, a copy of the default, or <see cref="EmotionClassifier.Default"/>.</summary>
+    public IEmotionModel Model { get; }
 
     /// <summary>Classifies one image file; see <see cref="EmotionModel.Predict(string)"/>.</summary>
     public EmotionPrediction Predict(string imagePath) => Model.Predict(imagePath);
@@ -74,6 +83,6 @@ internal sealed class PredictionModel : IDisposable
     /// <summary>Classifies image files in one batch; see <see cref="EmotionModel.PredictBatch(IEnumerable{string})"/>.</summary>
     public IReadOnlyList<EmotionPrediction> PredictBatch(IEnumerable<string> imagePaths) => Model.PredictBatch(imagePaths);
 
-    /// <summary>Releases a loaded model file; <see cref="EmotionClassifier.Default"/> stays, as it is shared.</summary>
-    public void Dispose() => Model.Dispose();
+    /// <summary>Releases the model this instance loaded; the shared <see cref="EmotionClassifier.Default"/> is not its to release.</summary>
+    public void Dispose() => _loaded?.Dispose();
 }

@@ -29,7 +29,7 @@ internal static class WholePhotoCheck
     /// <param name="imagePath">The image predict scored.</param>
     /// <param name="name">How the warning names it.</param>
     /// <param name="model">The model predict scores with, which the face analysis borrows.</param>
-    public static string? Warning(string imagePath, string name, EmotionModel model)
+    public static string? Warning(string imagePath, string name, IEmotionModel model)
     {
         using MLImage image = ImageLoader.Load(imagePath);
         if (Math.Min(image.Width, image.Height) <= LargestCropSide)

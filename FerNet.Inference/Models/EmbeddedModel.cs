@@ -25,7 +25,7 @@ internal static class EmbeddedModel
     {
         using Stream? stream = typeof(EmbeddedModel).Assembly.GetManifestResourceStream(resourceName)
             ?? throw new InvalidOperationException(
-                $"No default model is embedded in FerNet.Inference (resource '{resourceName}' is missing), so EmotionClassifier.Predict has no model to run. Load one with EmotionClassifier.Load(path), FromStream or FromBytes.");
+                $"No default model is embedded in FerNet.Inference (resource '{resourceName}' is missing), so EmotionClassifier.Predict has no model to run. Load one with EmotionClassifier.Load(path) or FromStream.");
         using var buffer = new MemoryStream();
         stream.CopyTo(buffer);
         return buffer.ToArray();
@@ -34,12 +34,10 @@ internal static class EmbeddedModel
     /// <summary>Loads the model embedded as <paramref name="resourceName"/>.</summary>
     /// <param name="resourceName">The manifest resource name.</param>
     /// <param name="options">How the model scores faces.</param>
-    /// <param name="shared">Whether the model is the process-wide instance that ignores Dispose.</param>
     /// <exception cref="InvalidOperationException">No resource of that name is embedded.</exception>
-    public static EmotionModel Load(string resourceName, EmotionModelOptions options, bool shared = false) =>
+    public static EmotionModel Load(string resourceName, EmotionModelOptions options) =>
         EmotionModel.Create(
             Read(resourceName),
             resourceName == Int8ResourceName ? "The embedded int8 default model" : "The embedded default model",
-            options,
-            shared);
+            options);
 }
