@@ -44,4 +44,28 @@ public static class EmotionLabels
         emotion = default;
         return false;
     }
+
+    /// <summary>
+    /// The emotion with the largest of <paramref name="probabilities"/>, given in canonical order; on
+    /// a tie, the first in that order.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="probabilities"/> does not hold exactly <see cref="Count"/> values.</exception>
+    public static Emotion MostProbable(ReadOnlySpan<float> probabilities)
+    {
+        if (probabilities.Length != Count)
+        {
+            throw new ArgumentException($"Expected {Count} probabilities, one per emotion, got {probabilities.Length}.", nameof(probabilities));
+        }
+
+        int top = 0;
+        for (int i = 1; i < Count; i++)
+        {
+            if (probabilities[i] > probabilities[top])
+            {
+                top = i;
+            }
+        }
+
+        return (Emotion)top;
+    }
 }

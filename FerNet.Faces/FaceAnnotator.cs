@@ -1,6 +1,6 @@
 using System.Globalization;
 using FerNet.Core;
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 using FerNet.Faces.Images;
 using FerNet.Inference;
 using Microsoft.ML.Data;

@@ -23,16 +23,7 @@ public sealed record EmotionPrediction
 
         _probabilities = probabilities;
         Probabilities = new ReadOnlyCollection<float>(probabilities);
-        int top = 0;
-        for (int i = 1; i < probabilities.Length; i++)
-        {
-            if (probabilities[i] > probabilities[top])
-            {
-                top = i;
-            }
-        }
-
-        Emotion = (Emotion)top;
+        Emotion = EmotionLabels.MostProbable(probabilities);
     }
 
     /// <summary>The most probable emotion (the first in canonical order on a tie).</summary>

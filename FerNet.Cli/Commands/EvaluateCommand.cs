@@ -2,8 +2,8 @@ using System.CommandLine;
 using FerNet.Cli.Evaluation;
 using FerNet.Cli.Files;
 using FerNet.Cli.Prediction;
-using FerNet.Core.IO;
-using FerNet.Core.Metrics;
+using FerNet.Common.IO;
+using FerNet.Tooling.Metrics;
 using FerNet.Inference;
 
 namespace FerNet.Cli.Commands;

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using FerNet.Cli.Files;
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 using FerNet.Faces;
 using FerNet.Inference;
 using FerNet.Cli.Prediction;

@@ -3,10 +3,11 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using FerNet.Cli.Files;
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 using FerNet.Faces;
 using FerNet.Faces.Video;
 using FerNet.Cli.Terminal;
+using FerNet.Tooling.Terminal;
 using FerNet.Cli.Prediction;
 using OpenCvSharp;
 

@@ -1,4 +1,4 @@
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 using FerNet.Cli.Files;
 using FerNet.Cli.Prediction;
 using FerNet.Faces;

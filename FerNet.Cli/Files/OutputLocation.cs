@@ -12,7 +12,7 @@ internal static class OutputLocation
     public static string? FileRefusal(string path, string option) =>
         Directory.Exists(path)
             ? $"{option} '{path}' is a folder; name a file to write."
-            : Core.IO.RegularFile.WriteRefusal(path, $"{option} '{path}'") ?? FolderRefusal(Path.GetDirectoryName(Path.GetFullPath(path))!, path, option);
+            : Common.IO.RegularFile.WriteRefusal(path, $"{option} '{path}'") ?? FolderRefusal(Path.GetDirectoryName(Path.GetFullPath(path))!, path, option);
 
     /// <summary>Why files cannot be written into the folder <paramref name="path"/>, naming <paramref name="option"/> and the path at fault, or null when they can.</summary>
     public static string? FolderRefusal(string path, string option) => FolderRefusal(Path.GetFullPath(path), path, option);

@@ -1,4 +1,4 @@
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 using FerNet.Cli.Files;
 
 namespace FerNet.Cli.Prediction;

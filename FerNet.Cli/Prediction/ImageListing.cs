@@ -1,4 +1,4 @@
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 using System.IO.Enumeration;
 using FerNet.Cli.Files;
 

@@ -1,8 +1,9 @@
 using System.Text;
 using FerNet.Core;
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 using FerNet.Cli.Files;
 using FerNet.Cli.Terminal;
+using FerNet.Tooling.Terminal;
 
 namespace FerNet.Cli.Prediction;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 using Microsoft.ML.Data;
 using SkiaSharp;
 

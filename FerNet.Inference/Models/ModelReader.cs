@@ -1,5 +1,5 @@
 using System.Globalization;
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 
 namespace FerNet.Inference.Models;
 

@@ -17,16 +17,7 @@ internal sealed class EmotionLabelMappingFactory : CustomMappingFactory<ModelOut
 
     public static void Map(ModelOutputRow source, EmotionLabelRow destination)
     {
-        int top = 0;
-        for (int i = 1; i < source.Probabilities.Length; i++)
-        {
-            if (source.Probabilities[i] > source.Probabilities[top])
-            {
-                top = i;
-            }
-        }
-
-        destination.PredictedEmotion = EmotionLabels.Names[top];
+        destination.PredictedEmotion = EmotionLabels.Name(EmotionLabels.MostProbable(source.Probabilities));
         destination.Probabilities = [.. source.Probabilities];
     }
 }

@@ -1,4 +1,4 @@
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;

@@ -24,7 +24,7 @@ internal static class CommandLineChecks
     /// <exception cref="ArgumentException"><paramref name="path"/> is a folder, or exists and is not a regular file.</exception>
     public static string OutputFile(string option, string path) => Directory.Exists(path)
         ? throw new ArgumentException($"{option} '{Path.GetFullPath(path)}' is a folder; give the path of the file to write.")
-        : Core.IO.RegularFile.WriteRefusal(path, $"{option} '{Path.GetFullPath(path)}'") is string refusal ? throw new ArgumentException(refusal) : path;
+        : Common.IO.RegularFile.WriteRefusal(path, $"{option} '{Path.GetFullPath(path)}'") is string refusal ? throw new ArgumentException(refusal) : path;
 
     /// <summary>
     /// A file the command will read (a model or checkpoint): when it exists, it must be a regular file
@@ -33,7 +33,7 @@ internal static class CommandLineChecks
     /// </summary>
     /// <exception cref="ArgumentException">It is a folder, empty, no regular file, or a link that cannot be followed.</exception>
     public static string InputFile(string option, string path) =>
-        Core.IO.RegularFile.ReadRefusal(path, $"{option} '{Path.GetFullPath(path)}'") is string refusal ? throw new ArgumentException(refusal) : path;
+        Common.IO.RegularFile.ReadRefusal(path, $"{option} '{Path.GetFullPath(path)}'") is string refusal ? throw new ArgumentException(refusal) : path;
 
     /// <summary>A folder the command will write into: it may exist, but it must not be a file.</summary>
     /// <exception cref="ArgumentException"><paramref name="path"/> is a file.</exception>

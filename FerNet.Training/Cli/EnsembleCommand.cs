@@ -1,13 +1,14 @@
 using System.CommandLine;
 using System.Globalization;
-using FerNet.Core.IO;
-using FerNet.Core.Metrics;
+using FerNet.Common.IO;
+using FerNet.Tooling.Metrics;
 using FerNet.Core.Models;
 using FerNet.Inference;
 using FerNet.Training.Data;
 using FerNet.Training.Evaluation;
 using FerNet.Training.Export;
 using FerNet.Training.Reports;
+using FerNet.Tooling.Terminal;
 using FerNet.Training.Terminal;
 using Google.Protobuf;
 using Onnx;
@@ -50,7 +51,7 @@ internal static class EnsembleCommand
 
         ClassificationReport validation;
         ClassificationReport? test = null;
-        using (EmotionModel candidate = EmotionClassifier.FromBytes(ensemble.ToByteArray()))
+        using (EmotionModel candidate = EmotionClassifier.FromStream(new MemoryStream(ensemble.ToByteArray())))
         {
             FaceDataset train = Fer2013.Load(dataPath, Fer2013Split.Train);
             FaceDataset held = train.Select(StratifiedSplit.Split(train, validationFraction, seed).Validation);

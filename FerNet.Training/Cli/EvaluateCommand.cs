@@ -1,9 +1,10 @@
 using System.CommandLine;
-using FerNet.Core.IO;
-using FerNet.Core.Metrics;
+using FerNet.Common.IO;
+using FerNet.Tooling.Metrics;
 using FerNet.Inference;
 using FerNet.Training.Data;
 using FerNet.Training.Evaluation;
+using FerNet.Tooling.Terminal;
 using FerNet.Training.Terminal;
 
 namespace FerNet.Training.Cli;

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
 using FerNet.Core;
-using FerNet.Core.IO;
-using FerNet.Core.Metrics;
+using FerNet.Common.IO;
+using FerNet.Tooling.Metrics;
 using FerNet.Core.Models;
 using FerNet.Inference;
 using FerNet.Training.Data;
@@ -173,7 +173,7 @@ internal static class QuantizeCommand
 
     private static ClassificationReport Score(ModelProto model, FaceDataset data)
     {
-        using EmotionModel loaded = EmotionClassifier.FromBytes(model.ToByteArray());
+        using EmotionModel loaded = EmotionClassifier.FromStream(new MemoryStream(model.ToByteArray()));
         return OnnxModelEvaluation.Evaluate(loaded, data);
     }
 

@@ -4,6 +4,7 @@ using FerNet.Training.Import;
 using FerNet.Training.Models;
 using FerNet.Training.Reports;
 using FerNet.Training.Runs;
+using FerNet.Tooling.Terminal;
 using FerNet.Training.Terminal;
 
 namespace FerNet.Training.Cli;

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using FerNet.Core;
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 
 namespace FerNet.Training.Data;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 using FerNet.Core;
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 using FerNet.Inference;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats;

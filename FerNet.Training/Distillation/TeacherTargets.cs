@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using FerNet.Core;
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 using FerNet.Inference;
 using FerNet.Training.Data;
 using FerNet.Training.Export;

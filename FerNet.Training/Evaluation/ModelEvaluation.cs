@@ -1,5 +1,5 @@
 using FerNet.Core;
-using FerNet.Core.Metrics;
+using FerNet.Tooling.Metrics;
 using FerNet.Training.Data;
 using FerNet.Training.Models;
 using static TorchSharp.torch;
@@ -46,17 +46,7 @@ internal static class ModelEvaluation
         var predicted = new Emotion[probabilities.Length / EmotionLabels.Count];
         for (int i = 0; i < predicted.Length; i++)
         {
-            ReadOnlySpan<float> row = probabilities.AsSpan(i * EmotionLabels.Count, EmotionLabels.Count);
-            int best = 0;
-            for (int c = 1; c < row.Length; c++)
-            {
-                if (row[c] > row[best])
-                {
-                    best = c;
-                }
-            }
-
-            predicted[i] = (Emotion)best;
+            predicted[i] = EmotionLabels.MostProbable(probabilities.AsSpan(i * EmotionLabels.Count, EmotionLabels.Count));
         }
 
         return predicted;

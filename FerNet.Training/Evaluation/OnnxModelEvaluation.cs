@@ -1,5 +1,6 @@
 using FerNet.Core;
-using FerNet.Core.Metrics;
+using FerNet.Tooling.Evaluation;
+using FerNet.Tooling.Metrics;
 using FerNet.Inference;
 using FerNet.Training.Data;
 
@@ -13,7 +14,8 @@ namespace FerNet.Training.Evaluation;
 /// </summary>
 internal static class OnnxModelEvaluation
 {
-    private const int Chunk = 256;
+    // Images between progress reports when scoring pixels.
+    private const int ProgressStep = 256;
 
     /// <summary>The classification report of <paramref name="model"/> on <paramref name="data"/>.</summary>
     /// <param name="model">The exported model.</param>
@@ -28,28 +30,20 @@ internal static class OnnxModelEvaluation
     /// <param name="progress">Told how many images are scored so far.</param>
     public static EmotionPrediction[] Predict(EmotionModel model, FaceDataset data, IProgress<long>? progress = null)
     {
-        var predicted = new EmotionPrediction[data.Count];
-        bool fromFiles = data.Sources is { } sources && sources.All(File.Exists);
-        for (int start = 0; start < data.Count; start += Chunk)
+        // A dataset read from files is scored from the files, exactly as library users score them.
+        if (data.Sources is { } sources && sources.All(File.Exists))
         {
-            int count = Math.Min(Chunk, data.Count - start);
-            if (fromFiles)
-            {
-                IReadOnlyList<EmotionPrediction> predictions = model.PredictBatch(data.Sources!.Skip(start).Take(count));
-                for (int i = 0; i < count; i++)
-                {
-                    predicted[start + i] = predictions[i];
-                }
-            }
-            else
-            {
-                for (int i = start; i < start + count; i++)
-                {
-                    predicted[i] = model.PredictPixels(data.Image(i));
-                }
-            }
+            return LabelledImageScoring.Predict(model, sources, progress);
+        }
 
-            progress?.Report(start + count);
+        var predicted = new EmotionPrediction[data.Count];
+        for (int i = 0; i < data.Count; i++)
+        {
+            predicted[i] = model.PredictPixels(data.Image(i));
+            if ((i + 1) % ProgressStep == 0 || i + 1 == data.Count)
+            {
+                progress?.Report(i + 1);
+            }
         }
 
         return predicted;

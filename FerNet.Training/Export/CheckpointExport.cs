@@ -1,5 +1,5 @@
 using System.Globalization;
-using FerNet.Core.Metrics;
+using FerNet.Tooling.Metrics;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Data;
 using FerNet.Training.Evaluation;

@@ -1,4 +1,4 @@
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 using System.Globalization;
 using FerNet.Core;
 using FerNet.Core.Models;

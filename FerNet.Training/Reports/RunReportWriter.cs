@@ -1,4 +1,4 @@
-using FerNet.Core.Metrics;
+using FerNet.Tooling.Metrics;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Data;
 using FerNet.Training.Evaluation;

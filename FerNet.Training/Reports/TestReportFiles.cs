@@ -1,7 +1,7 @@
 using System.Globalization;
 using FerNet.Core;
-using FerNet.Core.IO;
-using FerNet.Core.Metrics;
+using FerNet.Common.IO;
+using FerNet.Tooling.Metrics;
 
 namespace FerNet.Training.Reports;
 

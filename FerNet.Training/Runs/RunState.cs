@@ -1,4 +1,4 @@
-using FerNet.Core.IO;
+using FerNet.Common.IO;
 using FerNet.Training.Checkpoints;
 using FerNet.Training.Distillation;
 

@@ -1,3 +1,4 @@
+using FerNet.Tooling.Terminal;
 using System.Diagnostics;
 using System.Globalization;
 using FerNet.Training.Runs;

@@ -41,7 +41,7 @@ public abstract class InferenceBenchmark : IDisposable
     private protected void LoadModelAndFaces(int faces)
     {
         ModelBytes = BenchmarkModel.Load();
-        Model = EmotionClassifier.FromBytes(ModelBytes);
+        Model = EmotionClassifier.FromStream(new MemoryStream(ModelBytes));
         _session = new InferenceSession(ModelBytes);
         _runOptions = new RunOptions();
         _preprocessing = new FacePreprocessing(new MLContext(seed: 0));

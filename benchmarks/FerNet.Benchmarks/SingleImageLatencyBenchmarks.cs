@@ -24,7 +24,7 @@ public class SingleImageLatencyBenchmarks : InferenceBenchmark
     {
         LoadModelAndFaces(Faces);
         _tensors = [.. Jpegs.Select(jpeg => Preprocess([jpeg]))];
-        _mirroringModel = EmotionClassifier.FromBytes(ModelBytes, new EmotionModelOptions { TestTimeAugmentation = TestTimeAugmentation.HorizontalFlip });
+        _mirroringModel = EmotionClassifier.FromStream(new MemoryStream(ModelBytes), new EmotionModelOptions { TestTimeAugmentation = TestTimeAugmentation.HorizontalFlip });
     }
 
     [Benchmark(Baseline = true, Description = "ONNX Runtime Run, 1 tensor")]

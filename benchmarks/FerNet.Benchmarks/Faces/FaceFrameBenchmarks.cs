@@ -27,7 +27,9 @@ public class FaceFrameBenchmarks : IDisposable
     private YuNetFaceDetector? _detector;
     private FaceEmotionAnalyzer? _analyzer;
     private FaceEmotionAnalyzer? _shrinkingAnalyzer;
-    private EmotionModel? _model;
+    private IEmotionModel? _model;
+    // The model file this benchmark loaded, its own to dispose; null when it runs the shared default.
+    private EmotionModel? _loaded;
     private MLImage[] _crops = [];
 
     [GlobalSetup]
@@ -35,7 +37,8 @@ public class FaceFrameBenchmarks : IDisposable
     {
         _frame = BenchmarkFrame.FiveFaces();
         _detector = new YuNetFaceDetector(BenchmarkFrame.DetectorPath);
-        _model = UsesEmbeddedModel ? EmotionClassifier.Default : EmotionClassifier.FromBytes(BenchmarkModel.Load());
+        _loaded = UsesEmbeddedModel ? null : EmotionClassifier.FromStream(new MemoryStream(BenchmarkModel.Load()));
+        _model = _loaded ?? EmotionClassifier.Default;
         _analyzer = new FaceEmotionAnalyzer(new YuNetFaceDetector(BenchmarkFrame.DetectorPath), _model);
         _shrinkingAnalyzer = new FaceEmotionAnalyzer(new YuNetFaceDetector(BenchmarkFrame.DetectorPath, maxDetectionSide: 320), _model);
         foreach ((string name, FaceEmotionAnalyzer analyzer) in new[] { ("full size", _analyzer), ("320 px", _shrinkingAnalyzer) })
@@ -84,7 +87,7 @@ public class FaceFrameBenchmarks : IDisposable
         _analyzer?.Dispose();
         _shrinkingAnalyzer?.Dispose();
         _detector?.Dispose();
-        _model?.Dispose();
+        _loaded?.Dispose();
         _frame.Dispose();
         Array.ForEach(_crops, crop => crop.Dispose());
         GC.SuppressFinalize(this);

@@ -21,7 +21,9 @@ public class PhotoBatchBenchmarks : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("fernet-photo-batch-").FullName;
     private string[] _paths = [];
     private FaceEmotionAnalyzer? _analyzer;
-    private EmotionModel? _model;
+    private IEmotionModel? _model;
+    // The model file this benchmark loaded, its own to dispose; null when it runs the shared default.
+    private EmotionModel? _loaded;
 
     [GlobalSetup]
     public void Setup()
@@ -33,7 +35,8 @@ public class PhotoBatchBenchmarks : IDisposable
             Cv2.ImWrite(path, frame);
         }
 
-        _model = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(BenchmarkModel.PathVariable)) ? EmotionClassifier.Default : EmotionClassifier.FromBytes(BenchmarkModel.Load());
+        _loaded = string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(BenchmarkModel.PathVariable)) ? null : EmotionClassifier.FromStream(new MemoryStream(BenchmarkModel.Load()));
+        _model = _loaded ?? EmotionClassifier.Default;
         _analyzer = new FaceEmotionAnalyzer(new YuNetFaceDetector(BenchmarkFrame.DetectorPath), _model);
         int found = _analyzer.AnalyzeBatch(_paths).Sum(faces => faces.Count);
         if (found != Photos * FacesPerPhoto)
@@ -52,7 +55,7 @@ public class PhotoBatchBenchmarks : IDisposable
     public void Dispose()
     {
         _analyzer?.Dispose();
-        _model?.Dispose();
+        _loaded?.Dispose();
         if (Directory.Exists(_folder))
         {
             Directory.Delete(_folder, recursive: true);

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 
-namespace FerNet.Core.Metrics;
+using FerNet.Core;
+
+namespace FerNet.Tooling.Metrics;
 
 /// <summary>
 /// What a confidence threshold buys: for each threshold, the share of predictions whose top

@@ -2,7 +2,9 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 
-namespace FerNet.Core.Metrics;
+using FerNet.Core;
+
+namespace FerNet.Tooling.Metrics;
 
 /// <summary>
 /// Precision, recall, F1 and support per emotion, with accuracy and macro and weighted averages,
@@ -95,7 +97,7 @@ public sealed class ClassificationReport
     /// <see cref="EmotionLabels.Names"/>, a matrix that is not 7 x 7 non-negative counts, or a
     /// stored metric the matrix does not give. The message names the property.
     /// </exception>
-    public static ClassificationReport FromJson(string json)
+    internal static ClassificationReport FromJson(string json)
     {
         ArgumentNullException.ThrowIfNull(json);
         ClassificationReportDocument document;

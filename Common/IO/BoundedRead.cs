@@ -1,4 +1,4 @@
-namespace FerNet.Core.IO;
+namespace FerNet.Common.IO;
 
 /// <summary>
 /// Reads files and streams of images and models with a bound, whatever length they report: a
@@ -6,7 +6,7 @@ namespace FerNet.Core.IO;
 /// Files are checked by <see cref="RegularFile.ReadRefusal"/> first, so nothing that blocks or never
 /// ends is opened.
 /// </summary>
-public static class BoundedRead
+internal static class BoundedRead
 {
     // Chunks grow from small (most inputs are small) to large (few allocations for a big one), and
     // are joined only once the end is reached within the bound: an endless input costs the bound,

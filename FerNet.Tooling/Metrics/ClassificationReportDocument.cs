@@ -1,4 +1,4 @@
-namespace FerNet.Core.Metrics;
+namespace FerNet.Tooling.Metrics;
 
 /// <summary>The JSON form of a <see cref="ClassificationReport"/>; its property names are what tools read.</summary>
 internal sealed class ClassificationReportDocument

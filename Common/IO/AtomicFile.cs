@@ -1,4 +1,4 @@
-namespace FerNet.Core.IO;
+namespace FerNet.Common.IO;
 
 /// <summary>
 /// Writes a file so that readers see either the old content or the whole new content, never a
@@ -8,7 +8,7 @@ namespace FerNet.Core.IO;
 /// regular file (a device node such as /dev/null, a FIFO, a socket) is refused before anything is
 /// written: the rename would replace the node itself.
 /// </summary>
-public static class AtomicFile
+internal static class AtomicFile
 {
     /// <summary>Writes whatever <paramref name="write"/> puts into the stream to <paramref name="path"/>.</summary>
     /// <exception cref="ArgumentException"><paramref name="path"/> names a folder, or something that exists and is not a regular file (see <see cref="RegularFile.WriteRefusal"/>).</exception>

@@ -1,4 +1,4 @@
-namespace FerNet.Core.Metrics;
+namespace FerNet.Tooling.Metrics;
 
 /// <summary>One threshold of a <see cref="ConfidenceCoverage"/> table.</summary>
 /// <param name="Threshold">Predictions whose top probability is at least this are kept.</param>

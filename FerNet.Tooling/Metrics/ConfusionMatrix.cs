@@ -1,4 +1,6 @@
-namespace FerNet.Core.Metrics;
+using FerNet.Core;
+
+namespace FerNet.Tooling.Metrics;
 
 /// <summary>
 /// Counts of (true label, predicted label) pairs over the seven emotions: rows are the true label,

@@ -1,4 +1,4 @@
-namespace FerNet.Core.Metrics;
+namespace FerNet.Tooling.Metrics;
 
 /// <summary>How well one class was recognised.</summary>
 /// <param name="Precision">Correct predictions of the class over all predictions of it; 0 when it was never predicted.</param>

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace FerNet.Core.IO;
+namespace FerNet.Common.IO;
 
 /// <summary>
 /// The one check of what FerNet reads and writes: a path must be, once its links are followed, a
@@ -8,7 +8,7 @@ namespace FerNet.Core.IO;
 /// comes, so neither is opened; and a written file, renamed over its target, would replace a device
 /// node or a FIFO with a regular file, so neither is written over.
 /// </summary>
-public static partial class RegularFile
+internal static partial class RegularFile
 {
     // statx(2): the file type sits in stx_mode, a 16-bit field at byte 28 of a 256-byte struct whose
     // layout, unlike struct stat's, is the same on every Linux architecture.

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 
-namespace FerNet.Training.Terminal;
+namespace FerNet.Tooling.Terminal;
 
 /// <summary>
 /// A one-line progress bar with throughput and ETA. On a terminal it redraws in place a few times a
 /// second; when output is redirected to a log it prints a plain line every tenth of the work instead
 /// of filling the log with carriage returns.
 /// </summary>
-internal sealed class ConsoleProgressBar : IProgress<long>
+public sealed class ConsoleProgressBar : IProgress<long>
 {
     /// <summary>The unit of a bar over a share of the work, 0 to 100, such as reading a dataset.</summary>
     public const string PercentUnit = "%";

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace FerNet.Core.Metrics;
+namespace FerNet.Tooling.Metrics;
 
 /// <summary>Compile-time JSON metadata for <see cref="ClassificationReportDocument"/>, strict about missing and null values.</summary>
 [JsonSourceGenerationOptions(
