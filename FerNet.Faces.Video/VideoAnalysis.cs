@@ -31,7 +31,6 @@ public static class VideoAnalysis
     {
         ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(frame);
-        analyzer.ThrowIfDisposed();
         using MLImage image = MatImages.ToMLImage(frame);
         return analyzer.Analyze(image);
     }
@@ -65,7 +64,6 @@ public static class VideoAnalysis
     public static IAsyncEnumerable<FrameFaces> AnalyzeVideo(this FaceEmotionAnalyzer analyzer, string videoPath, VideoAnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
-        analyzer.ThrowIfDisposed();
         options ??= new VideoAnalysisOptions();
         options.Validate();
         VideoSource source = VideoSource.File(videoPath);
@@ -89,7 +87,6 @@ public static class VideoAnalysis
     public static IAsyncEnumerable<FrameFaces> AnalyzeCamera(this FaceEmotionAnalyzer analyzer, int cameraIndex, VideoAnalysisOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analyzer);
-        analyzer.ThrowIfDisposed();
         ArgumentOutOfRangeException.ThrowIfNegative(cameraIndex);
         options ??= new VideoAnalysisOptions();
         options.Validate();

@@ -246,5 +246,5 @@ public sealed class FaceEmotionAnalyzer : IDisposable
         return faces;
     }
 
-    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

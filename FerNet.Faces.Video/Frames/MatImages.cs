@@ -42,7 +42,7 @@ internal static class MatImages
     /// <exception cref="ImageTooLargeException">The frame has more than <see cref="ImageLimits.MaxPixels"/> pixels; checked before any copy.</exception>
     public static MLImage ToMLImage(Mat frame)
     {
-        FaceImage.CheckPixelLimit(frame.Width, frame.Height, "The frame");
+        ImageLimits.ThrowIfTooLarge(frame.Width, frame.Height, "The frame");
         using Mat bgra = ToBgra(frame);
         return MLImage.CreateFromPixels(bgra.Width, bgra.Height, MLPixelFormat.Bgra32, bgra.AsSpan<byte>());
     }

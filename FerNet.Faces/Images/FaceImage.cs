@@ -72,29 +72,12 @@ internal sealed class FaceImage : IDisposable
             throw new ArgumentException("The image has been disposed.", nameof(image), e);
         }
 
-        CheckPixelLimit(width, height, "The image");
+        ImageLimits.ThrowIfTooLarge(width, height, "The image");
         return (width, height);
     }
 
     /// <summary>Takes ownership of <paramref name="bitmap"/>, an opaque 32-bit BGRA or RGBA bitmap.</summary>
     public static FaceImage Own(SKBitmap bitmap) => new(bitmap);
-
-    /// <summary>
-    /// Refuses an image larger than <see cref="ImageLimits.MaxPixels"/>, the bound FerNet.Inference
-    /// puts on encoded images, before any copy of it is made: an image in memory may come from
-    /// anywhere, and the detector's memory grows with the pixel count.
-    /// </summary>
-    /// <exception cref="ImageTooLargeException">The image has more pixels than that.</exception>
-    public static void CheckPixelLimit(int width, int height, string inputName)
-    {
-        long pixels = (long)width * height;
-        if (pixels > ImageLimits.MaxPixels)
-        {
-            throw new ImageTooLargeException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"{inputName} has {width} x {height} = {pixels:N0} pixels, more than the {ImageLimits.MaxPixels:N0} that FerNet analyses (ImageLimits.MaxPixels). Scale it down first."));
-        }
-    }
 
     /// <summary>A copy scaled to <paramref name="width"/> x <paramref name="height"/> (each at least 1), averaging pixels when it shrinks.</summary>
     public FaceImage Resized(int width, int height)
