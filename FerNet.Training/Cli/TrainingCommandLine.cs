@@ -26,6 +26,7 @@ internal static partial class TrainingCommandLine
         EnsembleCommand.Create(),
         QuantizeCommand.Create(),
         BenchmarkCommand.Create(),
+        CompareCommand.Create(),
     };
 
     /// <summary>
@@ -56,7 +57,7 @@ internal static partial class TrainingCommandLine
             configuration.Error.WriteLine($"error: {e.Message}");
             return QuantizationLoss;
         }
-        catch (Exception e) when (e is DatasetFormatException or InvalidCheckpointException or InvalidModelException or InvalidImageException
+        catch (Exception e) when (e is DatasetFormatException or InvalidCheckpointException or InvalidModelException or InvalidImageException or InvalidDataException
             or IOException or ArgumentException or UnauthorizedAccessException)
         {
             // Some messages (ArgumentOutOfRangeException's) span lines; an error is one line.
