@@ -29,8 +29,8 @@ namespace FerNet.Inference;
 /// </remarks>
 public static class EmotionClassifier
 {
-    private static readonly Lazy<EmotionModel> SharedDefault = new(
-        () => EmbeddedModel.Load(EmbeddedModel.DefaultResourceName, EmotionModelOptions.Default),
+    private static readonly Lazy<IEmotionModel> SharedDefault = new(
+        () => new SharedEmotionModel(EmbeddedModel.Load(EmbeddedModel.DefaultResourceName, EmotionModelOptions.Default)),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
@@ -39,8 +39,9 @@ public static class EmotionClassifier
     /// static Predict methods use it; it is safe to use from many threads at once.
     /// </summary>
     /// <remarks>
-    /// FerNet owns it, so it comes as an <see cref="IEmotionModel"/>, which has no Dispose: no user
-    /// of it can release it under the others. For a model of your own, with other options, in int8
+    /// FerNet owns it, so it comes as an <see cref="IEmotionModel"/> that does not implement
+    /// <see cref="IDisposable"/>: no user of it, and no container it is registered in, can release
+    /// it under the others. For a model of your own, with other options, in int8
     /// or to release its memory, use <see cref="LoadDefault"/>.
     /// </remarks>
     /// <exception cref="InvalidOperationException">No default model is embedded in this build of FerNet.Inference.</exception>

@@ -1,6 +1,6 @@
 using FerNet.Core;
 using FerNet.Core.Models;
-using FerNet.Tests.Inference;
+using FerNet.Testing.Models;
 
 namespace FerNet.Benchmarks.Models;
 

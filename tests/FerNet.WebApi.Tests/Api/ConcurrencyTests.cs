@@ -1,7 +1,7 @@
 using System.Net;
 using FerNet.Core;
-using FerNet.Tests.Faces;
-using FerNet.Tests.TestData;
+using FerNet.Testing.Data;
+using FerNet.Testing.Faces;
 using FerNet.WebApi.Tests.Hosting;
 
 namespace FerNet.WebApi.Tests.Api;

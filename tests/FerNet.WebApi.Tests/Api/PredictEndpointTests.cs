@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using FerNet.Core;
 using FerNet.Inference;
-using FerNet.Tests.TestData;
+using FerNet.Testing.Data;
 using FerNet.WebApi.Contracts;
 using FerNet.WebApi.Tests.Hosting;
 

@@ -1,6 +1,6 @@
 using FerNet.Core;
 using FerNet.Faces;
-using FerNet.Tests.Faces;
+using FerNet.Testing.Faces;
 using FerNet.WebApi.Tests.Hosting;
 using Microsoft.Playwright;
 
