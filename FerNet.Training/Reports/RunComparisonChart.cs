@@ -14,7 +14,7 @@ internal static class RunComparisonChart
     internal const int Height = 650;
 
     // Tableau 10, as matplotlib's default cycle: distinct for the few runs a comparison holds.
-    private static readonly Color[] Palette =
+    internal static readonly Color[] Palette =
     [
         Color.FromHex("#1f77b4"), Color.FromHex("#ff7f0e"), Color.FromHex("#2ca02c"), Color.FromHex("#d62728"), Color.FromHex("#9467bd"),
         Color.FromHex("#8c564b"), Color.FromHex("#e377c2"), Color.FromHex("#7f7f7f"), Color.FromHex("#bcbd22"), Color.FromHex("#17becf"),

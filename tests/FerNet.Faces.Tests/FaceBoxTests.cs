@@ -26,4 +26,11 @@ public sealed class FaceBoxTests
         Assert.Equal(1200, box.Area);
         Assert.Equal(0, new FaceBox(5, 5, -3, 10).Area);
     }
+
+    [Fact]
+    public void PrintsItsSizeThenItsTopLeftCorner()
+    {
+        Assert.Equal("131x131 at (92, 64)", new FaceBox(92, 64, 131, 131).ToString());
+        Assert.Equal("30x40 at (-10, 20)", new FaceBox(-10, 20, 30, 40).ToString());
+    }
 }

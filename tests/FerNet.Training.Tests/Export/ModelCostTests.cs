@@ -15,6 +15,8 @@ public sealed class ModelCostTests
     // The 64x64 upscaled face: stem 32x32, then stages at 16, 8, 4 and 2 pixels.
     [InlineData(ResNet18.Name, 160_501_248L, 15_894_471L)]
     [InlineData(ResNet18.ThreeStageName, 108_070_656L, 2_778_311L)]
+    // The 48x48 face as it is: stem 24x24, then stages at 12, 6, 3 and 2 pixels.
+    [InlineData(ResNet18.NativeInputName, 113_221_120L, 15_894_471L)]
     public void CountsMultiplyAccumulatesAndParametersPerImage(string architecture, long multiplyAccumulates, long parameters)
     {
         using FerModel model = ModelCatalog.Create(architecture);

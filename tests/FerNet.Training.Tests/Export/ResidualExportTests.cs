@@ -42,6 +42,28 @@ public sealed class ResidualExportTests : IDisposable
     }
 
     [Fact]
+    public void TheResNetOnTheFaceAsItIsExportsWithoutAResize()
+    {
+        random.manual_seed(19);
+        using FerModel model = ModelCatalog.Create(ResNet18.NativeInputName);
+        float[] pixels = SyntheticImages.Generate(Images, seed: 23);
+        TestModels.Perturb(model, pixels, seed: 19);
+        TestModels.SpreadLogits(model, pixels);
+        string path = Path.Combine(_folder, $"{ResNet18.NativeInputName}.onnx");
+
+        OnnxExporter.Export(model, new OnnxExportInfo { TrainingData = "synthetic", ValidationAccuracy = 0 }, path);
+        using (var runner = new OnnxModelRunner(path))
+        {
+            ParityAssert.Matches(OnnxParityReport.Measure(model, runner, pixels, batchSize: 8), Images);
+        }
+
+        ModelProto onnx = ModelProto.Parser.ParseFrom(File.ReadAllBytes(path));
+        Assert.Equal(9, onnx.Graph.Node.Count(n => n.OpType == "Add"));
+        Assert.DoesNotContain(onnx.Graph.Node, n => n.OpType == "Resize");
+        Assert.Equal("Conv", onnx.Graph.Node[0].OpType);
+    }
+
+    [Fact]
     public void ExportedResNetReadsBackIntoTheSameFunction()
     {
         random.manual_seed(23);

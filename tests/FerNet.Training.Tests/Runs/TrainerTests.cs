@@ -38,6 +38,7 @@ public sealed class TrainerTests : IDisposable
 
         IReadOnlyList<EpochRecord> history = result.History;
         Assert.Equal(4, history.Count);
+        Assert.All(history, record => Assert.True(record.CpuSeconds > 0, $"epoch {record.Epoch} recorded no processor time"));
         Assert.True(history[^1].TrainLoss < history[0].TrainLoss * 0.8, $"loss {history[0].TrainLoss} -> {history[^1].TrainLoss}");
         Assert.True(result.Finished);
         Assert.Equal(trainer.BestCheckpointPath, result.BestCheckpointPath);
