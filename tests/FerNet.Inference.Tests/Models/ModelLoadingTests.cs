@@ -33,7 +33,7 @@ public sealed class ModelLoadingTests
         InvalidModelException error = Assert.Throws<InvalidModelException>(() => EmotionClassifier.FromStream(new MemoryStream(model)));
 
         Assert.Contains(fault, error.Message);
-        Assert.StartsWith("The model byte array", error.Message);
+        Assert.StartsWith("The model stream", error.Message);
         Assert.False(string.IsNullOrEmpty(what));
     }
 
@@ -80,7 +80,7 @@ public sealed class ModelLoadingTests
 
         InvalidModelException error = Assert.Throws<InvalidModelException>(() => EmotionClassifier.FromStream(new MemoryStream(model)));
 
-        Assert.StartsWith("The model byte array", error.Message);
+        Assert.StartsWith("The model stream", error.Message);
         Assert.Contains(fault, error.Message);
         Assert.Contains("probe", error.Message);
     }
