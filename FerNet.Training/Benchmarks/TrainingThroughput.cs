@@ -2,6 +2,7 @@ using System.Diagnostics;
 using FerNet.Training.Data;
 using FerNet.Training.Models;
 using FerNet.Training.Runs;
+using FerNet.Training.Torch;
 using static TorchSharp.torch;
 
 namespace FerNet.Training.Benchmarks;
@@ -21,29 +22,20 @@ internal static class TrainingThroughput
     /// both sides keeps a machine that speeds up or slows down from favouring either side, and shows
     /// when the pipeline left the process slower than it found it.
     /// </summary>
-    /// <param name="options">The recipe: architecture, batch size, precision.</param>
+    /// <param name="options">The recipe: architecture, batch size, precision, batch layout.</param>
     /// <param name="data">Training faces.</param>
     /// <param name="batches">Batches timed in each loop.</param>
-    /// <param name="channelsLast">
-    /// Lay the convolution weights and every batch out channels-last (NHWC strides under NCHW shapes),
-    /// the layout oneDNN prefers on CPUs; libtorch keeps it through the network.
-    /// </param>
-    public static ThroughputMeasurement Measure(TrainingOptions options, FaceDataset data, int batches, bool channelsLast = false)
+    public static ThroughputMeasurement Measure(TrainingOptions options, FaceDataset data, int batches)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(batches, 2, nameof(batches));
         manual_seed(options.Seed);
         options.Validate();
         using FerModel model = Trainer.CreateModel(options);
-        if (channelsLast)
-        {
-            UseChannelsLast(model);
-        }
-
         using optim.Optimizer optimizer = Trainer.CreateOptimizer(model, options);
         model.train();
         int[] order = Enumerable.Range(0, Math.Min(data.Count, (batches + 1) * options.BatchSize)).ToArray();
 
-        using Tensor images = Layout(BatchTensors.Pixels(data, order.AsSpan(0, options.BatchSize)), channelsLast);
+        using Tensor images = Layout(BatchTensors.Pixels(data, order.AsSpan(0, options.BatchSize)), options.ChannelsLast);
         using Tensor labels = BatchTensors.Labels(data, order.AsSpan(0, options.BatchSize));
         BareLoop(model, optimizer, images, labels, options, WarmUpSteps);
         TimeSpan beforeTime = BareLoop(model, optimizer, images, labels, options, batches / 2);
@@ -57,7 +49,7 @@ internal static class TrainingThroughput
         {
             using (batchImages)
             using (batchLabels)
-            using (Tensor laidOut = Layout(batchImages.alias(), channelsLast))
+            using (Tensor laidOut = Layout(batchImages.alias(), options.ChannelsLast))
             {
                 Trainer.Step(model, optimizer, laidOut, batchLabels, null, options.LabelSmoothing);
                 if (taken++ == 0)
@@ -82,16 +74,6 @@ internal static class TrainingThroughput
             pipeline.PreparationTime / pipeline.BatchCount);
     }
 
-    // NCHW shape over NHWC memory: libtorch reads the layout from the strides. A fresh tensor, not a
-    // view, so that the optimiser may update a weight in place.
-    private static Tensor ChannelsLast(Tensor nchw)
-    {
-        long[] shape = nchw.shape;
-        Tensor copy = empty_strided(shape, [shape[1] * shape[2] * shape[3], 1, shape[3] * shape[1], shape[1]], nchw.dtype);
-        copy.copy_(nchw);
-        return copy;
-    }
-
     private static Tensor Layout(Tensor batch, bool channelsLast)
     {
         if (!channelsLast)
@@ -101,18 +83,7 @@ internal static class TrainingThroughput
 
         using (batch)
         {
-            return ChannelsLast(batch);
-        }
-    }
-
-    private static void UseChannelsLast(FerModel model)
-    {
-        using (no_grad())
-        {
-            foreach (TorchSharp.Modules.Conv2d conv in model.modules().OfType<TorchSharp.Modules.Conv2d>())
-            {
-                conv.weight = new TorchSharp.Modules.Parameter(ChannelsLast(conv.weight!.detach()));
-            }
+            return ChannelsLastLayout.Copy(batch);
         }
     }
 

@@ -38,13 +38,14 @@ internal static class TrainCommand
         var temperature = new Option<double?>("--temperature") { Description = "With --teacher: temperature that softens teacher and student probabilities, at least 1 (default 4)." };
         var weightAverage = new Option<double?>("--weight-average") { Description = "Keep an exponential moving average of the weights with this decay per step (e.g. 0.999), validated beside the trained weights every epoch; the better one is kept as best." };
         var precision = new Option<string?>("--precision") { Description = "float32, or bfloat16: mixed-precision training steps over float32 weights; measured 1.5x faster for fer-vgg on an AMD EPYC with AVX-512 BF16, 0.84x on an Intel Xeon with AVX-512 BF16 but no AMX, and 1.4x on one with AMX, so run `benchmark` first (default: the recipe's)." };
+        var channelsLast = new Option<bool>("--channels-last") { Description = "Lay each training batch out channels-last (NHWC), the layout oneDNN prefers on CPUs: faster on some CPUs, the same arithmetic up to rounding; `benchmark --channels-last` measures it." };
         var maxEpochs = new Option<int?>("--max-epochs-now") { Description = "Stop after this many epochs (at least 1) in this call (resume later to finish)." };
         var stopAfter = new Option<string?>("--stop-after") { Description = "Time budget of this call, e.g. 140m, 2h or 1h30m: start no epoch that would end past it (predicted from the latest epochs), stop after the last checkpoint and exit 0; resume later to finish." };
         var state = new Option<string?>("--state") { Description = "Folder (e.g. in the repository) that keeps the run's resumable state, replaced after every epoch: --resume continues from it when --out is gone or holds an older checkpoint." };
 
         var command = new Command("train", "Train a FerNet model on FER2013.")
         {
-            data, output, recipe, arch, epochs, batchSize, learningRate, seed, splitSeed, validation, balance, weighting, earlyStopping, initFrom, initMember, teacher, distillWeight, temperature, weightAverage, precision, resume, overwrite, threads, device, maxEpochs, stopAfter, state,
+            data, output, recipe, arch, epochs, batchSize, learningRate, seed, splitSeed, validation, balance, weighting, earlyStopping, initFrom, initMember, teacher, distillWeight, temperature, weightAverage, precision, channelsLast, resume, overwrite, threads, device, maxEpochs, stopAfter, state,
         };
         command.SetAction(result =>
         {
@@ -90,6 +91,7 @@ internal static class TrainCommand
                 Temperature = result.GetValue(temperature) ?? options.Temperature,
                 WeightAverageDecay = result.GetValue(weightAverage),
                 Precision = result.GetValue(precision) is string arithmetic ? OptionNames.Parse<TrainingPrecision>(arithmetic, "precision") : options.Precision,
+                ChannelsLast = result.GetValue(channelsLast),
             };
             TorchSharp.torch.set_num_threads(threadCount);
             return Run(options, DataLocation.Require(result.GetValue(data)!), outputDirectory, new TrainingCall(result.GetValue(resume), epochsNow, budget, stateDirectory));

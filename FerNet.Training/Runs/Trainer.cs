@@ -10,6 +10,8 @@ using FerNet.Training.Distillation;
 using FerNet.Training.Evaluation;
 using FerNet.Training.Import;
 using FerNet.Training.Models;
+using FerNet.Training.Torch;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace FerNet.Training.Runs;
@@ -250,7 +252,8 @@ internal sealed class Trainer
 
             long count = labels.shape[0];
             Tensor? targets = teacherTargets is null ? null : TeacherBatch(teacherTargets, order.AsSpan((int)seen, (int)count));
-            (float loss, long batchCorrect) = Step(model, optimizer, images, labels, classWeights, _options.LabelSmoothing, targets, _options.DistillationWeight, _options.Temperature);
+            Tensor input = _options.ChannelsLast ? ChannelsLastLayout.Copy(images) : images;
+            (float loss, long batchCorrect) = Step(model, optimizer, input, labels, classWeights, _options.LabelSmoothing, targets, _options.DistillationWeight, _options.Temperature);
             average?.Update(model);
             lossSum += loss * count;
             correct += batchCorrect;
@@ -291,7 +294,7 @@ internal sealed class Trainer
 
         loss.backward();
         optimizer.step();
-        return (loss.item<float>(), logits.argmax(1).eq(labels).sum().item<long>());
+        return (loss.ToSingle(), logits.argmax(1).eq(labels).sum().item<long>());
     }
 
     /// <summary>The teacher's targets for the images at <paramref name="indices"/>, [B, 7].</summary>

@@ -111,6 +111,13 @@ internal sealed record TrainingOptions
     /// </summary>
     public TrainingPrecision Precision { get; init; } = TrainingPrecision.Float32;
 
+    /// <summary>
+    /// Lay each training batch out channels-last (NHWC), the layout oneDNN prefers on CPUs; the
+    /// weights and checkpoints keep libtorch's default layout. It changes speed, not what is computed,
+    /// up to float rounding.
+    /// </summary>
+    public bool ChannelsLast { get; init; }
+
     /// <summary>Stop when validation accuracy has not improved for this many epochs (off when null).</summary>
     public int? EarlyStoppingPatience { get; init; }
 

@@ -12,22 +12,38 @@ namespace FerNet.Training.Tests.Torch;
 /// </summary>
 public sealed class OneDnnConvolutionTests
 {
+    private static readonly (int In, int Out, int Side, int Padding, int Batch)[] Shapes =
+    [
+        (20, 40, 24, 1, 4), (40, 80, 24, 0, 1), (40, 80, 24, 0, 4), (10, 20, 48, 1, 4),
+        (1, 32, 48, 1, 8), (32, 32, 48, 1, 4), (64, 128, 12, 1, 16), (256, 256, 6, 1, 16),
+    ];
+
+    /// <summary>Each shape with its input in libtorch's default layout and laid out channels-last, as <c>train --channels-last</c> does.</summary>
+    public static TheoryData<int, int, int, int, int, bool> Convolutions()
+    {
+        var data = new TheoryData<int, int, int, int, int, bool>();
+        foreach (bool channelsLast in new[] { false, true })
+        {
+            foreach ((int inChannels, int outChannels, int side, int padding, int batch) in Shapes)
+            {
+                data.Add(inChannels, outChannels, side, padding, batch, channelsLast);
+            }
+        }
+
+        return data;
+    }
+
     [Theory]
-    [InlineData(20, 40, 24, 1, 4)]
-    [InlineData(40, 80, 24, 0, 1)]
-    [InlineData(40, 80, 24, 0, 4)]
-    [InlineData(10, 20, 48, 1, 4)]
-    [InlineData(1, 32, 48, 1, 8)]
-    [InlineData(32, 32, 48, 1, 4)]
-    [InlineData(64, 128, 12, 1, 16)]
-    [InlineData(256, 256, 6, 1, 16)]
-    public void A_convolution_matches_its_definition(int inChannels, int outChannels, int side, int padding, int batch)
+    [MemberData(nameof(Convolutions))]
+    public void A_convolution_matches_its_definition(int inChannels, int outChannels, int side, int padding, int batch, bool channelsLast)
     {
         using IDisposable scope = NewDisposeScope();
         var generator = new Generator(7);
         Tensor input = randn([batch, inChannels, side, side], generator: generator);
         Tensor weight = randn([outChannels, inChannels, 3, 3], generator: generator);
-        float[] output = nn.functional.conv2d(input, weight, padding: [padding, padding]).data<float>().ToArray();
+        Tensor convolved = nn.functional.conv2d(channelsLast ? ChannelsLastLayout.Copy(input) : input, weight, padding: [padding, padding]);
+        Assert.Equal(channelsLast, ChannelsLastLayout.IsChannelsLast(convolved) && !convolved.is_contiguous());
+        float[] output = convolved.contiguous().data<float>().ToArray();
         float[] x = input.data<float>().ToArray();
         float[] w = weight.data<float>().ToArray();
 
@@ -63,7 +79,7 @@ public sealed class OneDnnConvolutionTests
             }
         }
 
-        Assert.True(worst < 1e-3, $"conv {inChannels}->{outChannels} over {side}x{side} (padding {padding}, batch {batch}) is off by {worst} (DNNL_MAX_CPU_ISA={Environment.GetEnvironmentVariable(OneDnnIsaLimit.Variable) ?? "unset"}).");
+        Assert.True(worst < 1e-3, $"conv {inChannels}->{outChannels} over {side}x{side} (padding {padding}, batch {batch}) is off by {worst} ({(channelsLast ? "channels-last" : "NCHW")} input, DNNL_MAX_CPU_ISA={Environment.GetEnvironmentVariable(OneDnnIsaLimit.Variable) ?? "unset"}).");
     }
 
     [Theory]

@@ -1,0 +1,33 @@
+using static TorchSharp.torch;
+
+namespace FerNet.Training.Torch;
+
+/// <summary>
+/// The channels-last (NHWC) memory layout under libtorch's NCHW shapes, which oneDNN prefers on CPUs:
+/// a convolution whose input is laid out so computes and returns channels-last, so laying out each batch
+/// carries the layout through the network. TorchSharp 0.107 has no <c>memory_format</c> argument, so the
+/// layout is set by strides.
+/// </summary>
+internal static class ChannelsLastLayout
+{
+    /// <summary>A channels-last copy of an [N, C, H, W] tensor: a fresh tensor, not a view, so an optimiser may update it in place.</summary>
+    public static Tensor Copy(Tensor nchw)
+    {
+        long[] shape = nchw.shape;
+        if (shape.Length != 4)
+        {
+            throw new ArgumentException($"A channels-last layout needs an [N, C, H, W] tensor; this one is [{string.Join(", ", shape)}].", nameof(nchw));
+        }
+
+        Tensor copy = empty_strided(shape, [shape[1] * shape[2] * shape[3], 1, shape[3] * shape[1], shape[1]], nchw.dtype);
+        copy.copy_(nchw);
+        return copy;
+    }
+
+    /// <summary>Whether <paramref name="tensor"/>'s strides are those of <see cref="Copy"/>.</summary>
+    public static bool IsChannelsLast(Tensor tensor)
+    {
+        long[] shape = tensor.shape;
+        return shape.Length == 4 && tensor.stride().SequenceEqual([shape[1] * shape[2] * shape[3], 1, shape[3] * shape[1], shape[1]]);
+    }
+}
