@@ -10,7 +10,7 @@ namespace FerNet.Training.Torch;
 /// </summary>
 internal static class ChannelsLastLayout
 {
-    /// <summary>A channels-last copy of an [N, C, H, W] tensor: a fresh tensor, not a view, so an optimiser may update it in place.</summary>
+    /// <summary>A channels-last copy of an [N, C, H, W] tensor.</summary>
     public static Tensor Copy(Tensor nchw)
     {
         long[] shape = nchw.shape;
@@ -19,7 +19,7 @@ internal static class ChannelsLastLayout
             throw new ArgumentException($"A channels-last layout needs an [N, C, H, W] tensor; this one is [{string.Join(", ", shape)}].", nameof(nchw));
         }
 
-        Tensor copy = empty_strided(shape, [shape[1] * shape[2] * shape[3], 1, shape[3] * shape[1], shape[1]], nchw.dtype);
+        Tensor copy = empty_strided(shape, Strides(shape), nchw.dtype);
         copy.copy_(nchw);
         return copy;
     }
@@ -28,6 +28,9 @@ internal static class ChannelsLastLayout
     public static bool IsChannelsLast(Tensor tensor)
     {
         long[] shape = tensor.shape;
-        return shape.Length == 4 && tensor.stride().SequenceEqual([shape[1] * shape[2] * shape[3], 1, shape[3] * shape[1], shape[1]]);
+        return shape.Length == 4 && tensor.stride().SequenceEqual(Strides(shape));
     }
+
+    // NCHW shape over NHWC memory: libtorch reads the layout from the strides.
+    private static long[] Strides(long[] shape) => [shape[1] * shape[2] * shape[3], 1, shape[3] * shape[1], shape[1]];
 }
