@@ -47,14 +47,32 @@ internal static class OnnxEnsemble
     /// normalisation, architecture); the caller adds the run metadata once it has measured the ensemble.
     /// </summary>
     /// <param name="members">The members with the paths they were read from (for error messages), each checked by <see cref="ReadMember"/>.</param>
-    /// <exception cref="ArgumentException">Fewer than <see cref="MinimumMembers"/> members.</exception>
+    /// <param name="leaveOut">
+    /// Single models to leave out, by position among all the members' single models (from 0; an
+    /// ensemble member's own members in their order): a smaller ensemble from a larger one's file.
+    /// </param>
+    /// <exception cref="ArgumentException">Fewer than <see cref="MinimumMembers"/> single models would remain.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A position in <paramref name="leaveOut"/> names no single model.</exception>
     /// <exception cref="InvalidModelException">The members' opsets differ.</exception>
-    public static ModelProto Combine(IReadOnlyList<(string Path, ModelProto Model)> members)
+    public static ModelProto Combine(IReadOnlyList<(string Path, ModelProto Model)> members, IReadOnlyCollection<int>? leaveOut = null)
     {
         ArgumentNullException.ThrowIfNull(members);
-        if (members.Count < MinimumMembers)
+        List<string> architectures = [.. members.SelectMany(m => LeafArchitectures(m.Model))];
+        HashSet<int> left = [.. leaveOut ?? []];
+        int[] outside = [.. left.Where(i => i < 0 || i >= architectures.Count)];
+        if (outside.Length > 0)
         {
-            throw new ArgumentException($"An ensemble needs at least {MinimumMembers} models; got {members.Count}.", nameof(members));
+            throw new ArgumentOutOfRangeException(
+                nameof(leaveOut),
+                outside[0],
+                $"Cannot leave out single model {outside[0]}: the members hold {architectures.Count}, numbered 0 to {architectures.Count - 1} ({string.Join(", ", architectures.Select((a, i) => $"{i}: {a}"))}).");
+        }
+
+        if (architectures.Count - left.Count < MinimumMembers)
+        {
+            throw new ArgumentException(
+                $"An ensemble needs at least {MinimumMembers} models; got {architectures.Count - left.Count}{(left.Count > 0 ? $" ({architectures.Count} less the {left.Count} left out)" : "")}.",
+                nameof(members));
         }
 
         long opset = DefaultOpset(members[0].Model);
@@ -64,7 +82,7 @@ internal static class OnnxEnsemble
                 $"Ensemble member {odd.Path} uses opset {DefaultOpset(odd.Model)}, {members[0].Path} opset {opset}; every member must use the same one.");
         }
 
-        List<string> architectures = [.. members.SelectMany(m => LeafArchitectures(m.Model))];
+        architectures = [.. architectures.Where((_, i) => !left.Contains(i))];
         var graph = new GraphProto { Name = ArchitectureName(architectures) };
         graph.Input.Add(members[0].Model.Graph.Input[0].Clone());
         var memberLogits = new List<string>();
@@ -74,7 +92,7 @@ internal static class OnnxEnsemble
         }
 
         var mean = new NodeProto { Name = MeanNodeName, OpType = "Mean", Output = { FaceInputContract.LogitsName } };
-        mean.Input.AddRange(memberLogits);
+        mean.Input.AddRange(memberLogits.Where((_, i) => !left.Contains(i)));
         graph.Node.Add(mean);
         graph.Node.Add(new NodeProto
         {
@@ -86,6 +104,7 @@ internal static class OnnxEnsemble
         });
         graph.Output.Add(Output(members[0].Model.Graph, FaceInputContract.OutputName).Clone());
         graph.Output.Add(Output(members[0].Model.Graph, FaceInputContract.LogitsName).Clone());
+        RemoveUnused(graph);
 
         var ensemble = new ModelProto
         {
@@ -155,6 +174,35 @@ internal static class OnnxEnsemble
         }
 
         return innerMean is null ? [Rename(FaceInputContract.LogitsName)] : [.. innerMean.Input.Select(Rename)];
+    }
+
+    /// <summary>
+    /// Drops the nodes, initializers and value descriptions that no graph output depends on: those of
+    /// the single models left out of the mean.
+    /// </summary>
+    private static void RemoveUnused(GraphProto graph)
+    {
+        var needed = new HashSet<string>(graph.Output.Select(o => o.Name), StringComparer.Ordinal);
+        var kept = new List<NodeProto>();
+        // Nodes are in topological order, so walking them backwards sees every consumer before its producers.
+        foreach (NodeProto node in graph.Node.Reverse())
+        {
+            if (node.Output.Any(needed.Contains))
+            {
+                kept.Add(node);
+                needed.UnionWith(node.Input);
+            }
+        }
+
+        kept.Reverse();
+        List<TensorProto> initializers = [.. graph.Initializer.Where(t => needed.Contains(t.Name))];
+        List<ValueInfoProto> values = [.. graph.ValueInfo.Where(v => needed.Contains(v.Name))];
+        graph.Node.Clear();
+        graph.Node.AddRange(kept);
+        graph.Initializer.Clear();
+        graph.Initializer.AddRange(initializers);
+        graph.ValueInfo.Clear();
+        graph.ValueInfo.AddRange(values);
     }
 
     private static void CheckMember(ModelProto model, string path)

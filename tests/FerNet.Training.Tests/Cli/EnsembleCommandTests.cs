@@ -67,6 +67,23 @@ public sealed class EnsembleCommandTests(EnsembleMembersFixture members) : IClas
     }
 
     [Fact]
+    public void Leave_out_drops_the_named_single_model_and_the_metadata_says_so()
+    {
+        string root = _directory.Combine("fer2013");
+        GeneratedFaceFolder.Write(root, "train", count: 14, firstSeed: 1400);
+        string trio = _directory.Combine("trio.onnx");
+        string pair = _directory.Combine("pair.onnx");
+
+        Assert.Equal(0, Ensemble("--model", members.Paths[0], "--model", members.Paths[1], "--model", members.Paths[0], "--out", trio, "--data", root, "--validation-only"));
+        int exitCode = Ensemble("--model", trio, "--leave-out", "0", "--out", pair, "--data", root, "--validation-only");
+
+        using EmotionModel written = EmotionClassifier.Load(pair);
+        Assert.Equal(0, exitCode);
+        Assert.Equal("ensemble(seed-cnn,fer-vgg)", written.Metadata[ModelMetadataKeys.Architecture]);
+        Assert.EndsWith("; single models 0 of these left out", written.Metadata[ModelMetadataKeys.TrainingData], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_member_leaves_no_model_behind()
     {
         string root = _directory.Combine("fer2013");

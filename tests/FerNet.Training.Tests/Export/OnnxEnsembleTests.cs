@@ -86,6 +86,50 @@ public sealed class OnnxEnsembleTests(EnsembleMembersFixture fixture) : IClassFi
     }
 
     [Fact]
+    public void Leaving_a_single_model_out_of_an_ensemble_file_gives_the_ensemble_of_the_others_and_drops_its_weights()
+    {
+        string pair = WriteEnsemble(fixture.Paths, "pair-to-thin.onnx");
+        string nested = WriteEnsemble([pair, fixture.Paths[0]], "nested-to-thin.onnx", leaveOut: [1]);
+        string twice = WriteEnsemble([fixture.Paths[0], fixture.Paths[0]], "twice-for-thin.onnx");
+
+        ClassScores thinned = Score(nested);
+        ClassScores member = Score(fixture.Paths[0]);
+        using EmotionModel model = EmotionClassifier.Load(nested);
+
+        // The pair's second single model (seed-cnn) is left out; fer-vgg is left twice.
+        Assert.Equal("ensemble(fer-vgg,fer-vgg)", model.Metadata[ModelMetadataKeys.Architecture]);
+        for (int i = 0; i < thinned.Logits.Count; i++)
+        {
+            Assert.Equal(member.Logits[i], thinned.Logits[i], 1e-4);
+        }
+
+        ModelProto written = ModelProto.Parser.ParseFrom(File.ReadAllBytes(nested));
+        ModelProto expected = ModelProto.Parser.ParseFrom(File.ReadAllBytes(twice));
+        Assert.Equal(expected.Graph.Initializer.Sum(t => t.RawData.Length + (t.FloatData.Count * 4L)), written.Graph.Initializer.Sum(t => t.RawData.Length + (t.FloatData.Count * 4L)));
+        Assert.Equal(expected.Graph.Node.Count, written.Graph.Node.Count);
+    }
+
+    [Fact]
+    public void A_position_to_leave_out_that_names_no_single_model_is_refused_with_the_models_numbered()
+    {
+        var members = fixture.Paths.Select(p => (p, OnnxEnsemble.ReadMember(p))).ToList();
+
+        ArgumentOutOfRangeException error = Assert.Throws<ArgumentOutOfRangeException>(() => OnnxEnsemble.Combine(members, [2]));
+
+        Assert.Contains("Cannot leave out single model 2: the members hold 2, numbered 0 to 1 (0: fer-vgg, 1: seed-cnn).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Leaving_out_all_but_one_single_model_is_refused()
+    {
+        var members = fixture.Paths.Select(p => (p, OnnxEnsemble.ReadMember(p))).ToList();
+
+        ArgumentException error = Assert.Throws<ArgumentException>(() => OnnxEnsemble.Combine(members, [0]));
+
+        Assert.StartsWith("An ensemble needs at least 2 models; got 1 (2 less the 1 left out).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void One_model_is_not_an_ensemble()
     {
         var members = new List<(string, ModelProto)> { (fixture.Paths[0], OnnxEnsemble.ReadMember(fixture.Paths[0])) };
@@ -174,9 +218,9 @@ public sealed class OnnxEnsembleTests(EnsembleMembersFixture fixture) : IClassFi
         return runner.Score(fixture.Pixels, batchSize: 16);
     }
 
-    private string WriteEnsemble(IReadOnlyList<string> paths, string name)
+    private string WriteEnsemble(IReadOnlyList<string> paths, string name, IReadOnlyCollection<int>? leaveOut = null)
     {
-        ModelProto ensemble = OnnxEnsemble.Combine([.. paths.Select(p => (p, OnnxEnsemble.ReadMember(p)))]);
+        ModelProto ensemble = OnnxEnsemble.Combine([.. paths.Select(p => (p, OnnxEnsemble.ReadMember(p)))], leaveOut);
         string path = fixture.NewPath(name);
         File.WriteAllBytes(path, ensemble.ToByteArray());
         return path;
